@@ -1,0 +1,71 @@
+package io.incidenttimeline.core.component;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.incidenttimeline.core.shared.CommandRejected;
+import io.incidenttimeline.core.shared.Moments;
+import io.incidenttimeline.core.shared.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
+
+/** One entry of the component catalogue. Event-sourced, so an auditor sees when it was defined and renamed. */
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+public class Component {
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private String name;
+    private String group;
+    private Integer position;
+    private String description;
+
+    protected Component() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DefineComponent command, Clock clock) {
+        Text.id("id", command.componentId());
+        String name = Text.required("name", command.name(), Text.NAME_MAX);
+        String group = Text.optional("group", command.group(), Text.NAME_MAX);
+        String description = Text.optional("description", command.description(), Text.MESSAGE_MAX);
+        if (command.position() != null && command.position() < 0) {
+            throw CommandRejected.invalid("position", "invalid-position", "position must be zero or more");
+        }
+        Instant now = clock.instant();
+        Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
+        if (aggregateId == null) {
+            apply(new ComponentDefined(command.componentId(), name, group, command.position(), description, occurredAt, now));
+        } else if (!Objects.equals(name, this.name) || !Objects.equals(group, this.group)
+                || !Objects.equals(command.position(), position) || !Objects.equals(description, this.description)) {
+            apply(new ComponentRedefined(command.componentId(), name, group, command.position(), description, occurredAt, now));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ComponentDefined event) {
+        aggregateId = ComponentIds.aggregateId(event.componentId());
+        name = event.name();
+        group = event.group();
+        position = event.position();
+        description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ComponentRedefined event) {
+        name = event.name();
+        group = event.group();
+        position = event.position();
+        description = event.description();
+    }
+}

@@ -1,0 +1,9 @@
+package io.incidenttimeline.core.incident.event;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record UpdateRetracted(String incidentId, String updateId, String reason, Instant occurredAt,
+                              Instant recordedAt) {
+}
