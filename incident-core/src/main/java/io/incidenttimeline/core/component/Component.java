@@ -14,10 +14,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
-/** One entry of the component catalogue. Event-sourced, so an auditor sees when it was defined and renamed. */
+/**
+ * One entry of the component catalogue. Event-sourced, so an auditor sees when it was defined and renamed. The command
+ * handler returns the version after the command.
+ */
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Component {
@@ -34,7 +38,7 @@ public class Component {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(DefineComponent command, Clock clock) {
+    public long handle(DefineComponent command, Clock clock) {
         Text.id("id", command.componentId());
         String name = Text.required("name", command.name(), Text.NAME_MAX);
         String group = Text.optional("group", command.group(), Text.NAME_MAX);
@@ -50,6 +54,7 @@ public class Component {
                 || !Objects.equals(command.position(), position) || !Objects.equals(description, this.description)) {
             apply(new ComponentRedefined(command.componentId(), name, group, command.position(), description, occurredAt, now));
         }
+        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler

@@ -117,12 +117,14 @@ public class Incident {
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         Instant nextUpdateDueAt = promise(newStatus, command.nextUpdateDueAt(), command.nextUpdateInMinutes(), occurredAt);
 
-        if (status == IncidentStatus.RESOLVED && newStatus != IncidentStatus.RESOLVED) {
+        // apply() updates this aggregate at once, so the status before the update is kept for the checks below.
+        boolean wasResolved = status == IncidentStatus.RESOLVED;
+        if (wasResolved && newStatus != IncidentStatus.RESOLVED) {
             apply(new IncidentReopened(incidentId, command.updateId(), occurredAt, now));
         }
         apply(new UpdatePosted(incidentId, command.updateId(), newStatus, message, visibility, changed,
                 nextUpdateDueAt, occurredAt, now));
-        if (status != IncidentStatus.RESOLVED && newStatus == IncidentStatus.RESOLVED) {
+        if (!wasResolved && newStatus == IncidentStatus.RESOLVED) {
             apply(new IncidentResolved(incidentId, command.updateId(), occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
