@@ -1,0 +1,80 @@
+package io.incidenttimeline.api.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.core.component.Component;
+import io.incidenttimeline.core.incident.Incident;
+import io.incidenttimeline.core.shared.EventJson;
+import java.time.Clock;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Axon wiring. The aggregates carry no Spring annotation (incident-core stays free of Spring), so they are
+ * registered here, each with a snapshot trigger.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    @Bean
+    ConfigurerModule aggregates(IncidentProperties properties) {
+        int threshold = properties.snapshotThreshold();
+        return configurer -> {
+            configurer.configureAggregate(eventSourced(Incident.class, threshold));
+            configurer.configureAggregate(eventSourced(Component.class, threshold));
+        };
+    }
+
+    private static <T> AggregateConfigurer<T> eventSourced(Class<T> type, int snapshotThreshold) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+    }
+
+    /** Spring's snapshotter finds the aggregates it may snapshot through AggregateFactory beans. */
+    @Bean
+    AggregateFactory<Incident> incidentSnapshotFactory() {
+        return new SnapshottableAggregate<>(Incident.class);
+    }
+
+    @Bean
+    AggregateFactory<Component> componentSnapshotFactory() {
+        return new SnapshottableAggregate<>(Component.class);
+    }
+
+    /** Events and snapshots are written with the contract mapper from incident-core; Axon looks it up by this name. */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventJson.objectMapper();
+    }
+
+    /** The web layer keeps Spring Boot's own mapper, made strict about unknown fields. */
+    @Bean
+    @Primary
+    ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictRequests() {
+        return builder -> builder.failOnUnknownProperties(true);
+    }
+
+    /** Copies who, how and why from each command onto every event it causes. */
+    @Bean
+    CorrelationDataProvider auditMetadata() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.KEYS);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

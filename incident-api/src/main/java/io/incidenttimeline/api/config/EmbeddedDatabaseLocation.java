@@ -1,0 +1,28 @@
+package io.incidenttimeline.api.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The embedded default keeps its H2 database inside {@code incident.data-dir}. H2 refuses paths relative to the
+ * working directory unless spelled {@code ./}, so the directory is made absolute here. A configured
+ * {@code spring.datasource.url} (PostgreSQL in production) is left alone.
+ */
+public class EmbeddedDatabaseLocation implements EnvironmentPostProcessor {
+
+    static final String URL = "spring.datasource.url";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty(URL)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("incident.data-dir", "./data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dataDir.resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE";
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedDatabaseLocation", Map.of(URL, url)));
+    }
+}

@@ -1,0 +1,106 @@
+package io.incidenttimeline.api.incident;
+
+import io.incidenttimeline.core.incident.PostMortemSections;
+import io.incidenttimeline.core.incident.command.AddTranslation;
+import io.incidenttimeline.core.incident.command.AmendUpdate;
+import io.incidenttimeline.core.incident.command.ChangeImpact;
+import io.incidenttimeline.core.incident.command.CompleteRemediationItem;
+import io.incidenttimeline.core.incident.command.DeclareIncident;
+import io.incidenttimeline.core.incident.command.PostUpdate;
+import io.incidenttimeline.core.incident.command.PublishPostMortem;
+import io.incidenttimeline.core.incident.command.RecordImpactWindow;
+import io.incidenttimeline.core.incident.command.RemediationItemDraft;
+import io.incidenttimeline.core.incident.command.RetractUpdate;
+import io.incidenttimeline.core.shared.ComponentStatus;
+import io.incidenttimeline.core.shared.Impact;
+import io.incidenttimeline.core.shared.IncidentStatus;
+import io.incidenttimeline.core.shared.Visibility;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON bodies of the incident command endpoints. Field names are the API contract. Each turns into its command;
+ * the rules on the values live in the domain, which names the offending field when it refuses one.
+ */
+public final class IncidentRequests {
+
+    private IncidentRequests() {
+    }
+
+    /** {@code id} and {@code updateId} are optional: they are generated when absent. */
+    public record Declare(String id, String title, String locale, Impact impact, IncidentStatus status, String message,
+                          Visibility visibility, Map<String, ComponentStatus> components, List<String> regions,
+                          Instant occurredAt, Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId) {
+
+        DeclareIncident toCommand(String incidentId, String firstUpdateId) {
+            return new DeclareIncident(incidentId, title, locale, impact, status, message, visibility, components,
+                    regions, firstUpdateId, occurredAt, nextUpdateDueAt, nextUpdateInMinutes);
+        }
+    }
+
+    public record Update(String updateId, IncidentStatus status, String message, Visibility visibility,
+                         Map<String, ComponentStatus> components, Instant occurredAt, Integer nextUpdateInMinutes,
+                         Instant nextUpdateDueAt) {
+
+        PostUpdate toCommand(String incidentId, String assignedUpdateId, Long expectedVersion) {
+            return new PostUpdate(incidentId, assignedUpdateId, status, message, visibility, components, occurredAt,
+                    nextUpdateDueAt, nextUpdateInMinutes, expectedVersion);
+        }
+    }
+
+    public record Amendment(String message, String reason, Instant occurredAt) {
+
+        AmendUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
+            return new AmendUpdate(incidentId, updateId, message, reason, occurredAt, expectedVersion);
+        }
+    }
+
+    public record Retraction(String reason, Instant occurredAt) {
+
+        RetractUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
+            return new RetractUpdate(incidentId, updateId, reason, occurredAt, expectedVersion);
+        }
+    }
+
+    public record ImpactWindow(Instant startedAt, Instant endedAt, String reason, Instant occurredAt) {
+
+        RecordImpactWindow toCommand(String incidentId, Long expectedVersion) {
+            return new RecordImpactWindow(incidentId, startedAt, endedAt, reason, occurredAt, expectedVersion);
+        }
+    }
+
+    public record ImpactChange(Impact impact, Map<String, ComponentStatus> components, Instant occurredAt) {
+
+        ChangeImpact toCommand(String incidentId, Long expectedVersion) {
+            return new ChangeImpact(incidentId, impact, components, occurredAt, expectedVersion);
+        }
+    }
+
+    public record Translation(String locale, Boolean machineTranslated, String engine, String title,
+                              Map<String, String> updates, PostMortemSections postMortem, Instant occurredAt) {
+
+        AddTranslation toCommand(String incidentId, Long expectedVersion) {
+            return new AddTranslation(incidentId, locale, machineTranslated, engine, title, updates, postMortem,
+                    occurredAt, expectedVersion);
+        }
+    }
+
+    public record PostMortem(String summary, String rootCause, String resolution,
+                             List<RemediationItemDraft> remediation, Instant occurredAt) {
+
+        PublishPostMortem toCommand(String incidentId, Long expectedVersion) {
+            return new PublishPostMortem(incidentId, summary, rootCause, resolution, remediation, occurredAt,
+                    expectedVersion);
+        }
+    }
+
+    public record Completion(Instant occurredAt) {
+
+        static final Completion NOW = new Completion(null);
+
+        CompleteRemediationItem toCommand(String incidentId, String itemId, Long expectedVersion) {
+            return new CompleteRemediationItem(incidentId, itemId, occurredAt, expectedVersion);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.incidenttimeline.api.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.incidenttimeline.api.web.PayloadTooLargeException;
+import io.incidenttimeline.core.shared.CommandRejected;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure becomes RFC 9457 problem+json with a stable type. Bad input is a 4xx naming the field; only a
+ * genuine fault of ours is a 500, and its details stay in the log.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler({CommandRejected.class, AggregateNotFoundException.class})
+    ResponseEntity<Object> refused(RuntimeException refusal, WebRequest request) {
+        return respond(DomainProblems.of(refusal).orElseThrow(), request);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
+        return respond(Problems.of(problem.status(), problem.type(), problem.getMessage(), problem.field()), request);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e, WebRequest request) {
+        return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
+                "the incident changed since the version in If-Match (it is now at version " + e.getActualVersion()
+                        + "); read it again and retry with its current ETag", HttpHeaders.IF_MATCH), request);
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentModification(RuntimeException e, WebRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
+                "the incident was changed by another request at the same moment; retry the command", null), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("unexpected failure handling {}", describe(request), e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "an unexpected error occurred; nothing was changed by this request", null), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        if (e.getCause() instanceof PayloadTooLargeException || cause instanceof PayloadTooLargeException) {
+            return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", cause.getMessage(), null), request);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return respond(fieldProblem(mapping), request);
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                e.getCause() == null ? "the request body is missing" : "the request body is not valid JSON", null), request);
+    }
+
+    private static ProblemDetail fieldProblem(JsonMappingException mapping) {
+        String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", field + " is not a field of this request", field);
+        }
+        String reason;
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
+            reason = mapping.getCause().getMessage();
+        } else if (mapping instanceof InvalidFormatException invalid) {
+            reason = "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType());
+        } else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            reason = "expected " + typeName(mismatched.getTargetType());
+        } else {
+            reason = "has an invalid value";
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + reason, field);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == java.time.Instant.class) {
+            return "ISO-8601 timestamp such as 2024-07-05T13:31:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date such as 2024-07-31";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "JSON object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "JSON array";
+        }
+        return type == String.class ? "string" : type.getSimpleName();
+    }
+
+    /** Spring's own exceptions (405, 406, 415, missing parameters...) get a stable type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String slug = known == null ? "error" : known.name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create(Problems.TYPE_PREFIX + slug));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : request.toString();
+    }
+}
