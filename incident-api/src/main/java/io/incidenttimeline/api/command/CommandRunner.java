@@ -43,15 +43,17 @@ public class CommandRunner {
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private final CommandGateway gateway;
+    private final AggregateLocks locks;
     private final IdempotencyStore idempotency;
     private final TransactionTemplate transaction;
     private final TransactionTemplate separateTransaction;
     private final ObjectMapper json;
     private final ObjectMapper fingerprintJson;
 
-    public CommandRunner(CommandGateway gateway, IdempotencyStore idempotency, PlatformTransactionManager transactions,
-                         ObjectMapper json) {
+    public CommandRunner(CommandGateway gateway, AggregateLocks locks, IdempotencyStore idempotency,
+                         PlatformTransactionManager transactions, ObjectMapper json) {
         this.gateway = gateway;
+        this.locks = locks;
         this.idempotency = idempotency;
         this.transaction = new TransactionTemplate(transactions);
         this.separateTransaction = new TransactionTemplate(transactions);
@@ -136,6 +138,7 @@ public class CommandRunner {
         if (context.idempotencyKey() != null) {
             metadata.put(AuditMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
         }
+        locks.lockUntilCompletion(command);
         Object version = gateway.sendAndWait(command, MetaData.from(metadata));
         return ((Number) version).longValue();
     }

@@ -5,6 +5,7 @@ import io.incidenttimeline.core.component.Component;
 import io.incidenttimeline.core.incident.Incident;
 import io.incidenttimeline.core.shared.EventJson;
 import java.time.Clock;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -71,6 +72,11 @@ public class AxonConfig {
     @Bean
     CorrelationDataProvider auditMetadata() {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS);
+    }
+
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean

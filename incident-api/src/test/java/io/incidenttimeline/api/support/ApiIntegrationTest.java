@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,14 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a real port, with the real event store in an H2 file in a
- * fresh directory. Every subclass shares this one configuration and therefore one cached application context; tests
- * keep apart by using their own incident ids.
+ * fresh directory, or in a fresh PostgreSQL database under the Maven profile {@code postgres}. Every subclass shares
+ * this one configuration and therefore one cached application context; tests keep apart by using their own ids.
  */
 @SpringBootTest(classes = IncidentTimelineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
+    private static final Map<String, String> DATABASE = TestDatabase.postgres()
+            ? TestDatabase.createPostgresDatabase() : Map.of();
 
     @LocalServerPort
     private int port;
@@ -31,6 +34,7 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("incident.data-dir", DATA_DIR::toString);
+        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeEach

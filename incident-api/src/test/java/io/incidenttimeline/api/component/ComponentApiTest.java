@@ -1,0 +1,48 @@
+package io.incidenttimeline.api.component;
+
+import static io.incidenttimeline.api.support.ApiClient.ADMIN;
+import static io.incidenttimeline.api.support.ApiClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidenttimeline.api.support.ApiIntegrationTest;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The catalogue is event-sourced: defining, renaming and defining identically leave exactly the events they should. */
+class ComponentApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aComponentIsDefinedRenamedAndLeftAloneWhenNothingChanges() {
+        String id = uniqueId("cmp");
+        var defined = api.post("/api/v1/components").as(ADMIN).json(Map.of("id", id, "name", "Call recordings", "group", "Talk")).send();
+        assertThat(defined.status()).isEqualTo(201);
+        assertThat(defined.json().get("version").asLong()).isEqualTo(0);
+        var renamed = api.post("/api/v1/components").as(ADMIN).json(Map.of("id", id, "name", "Recordings", "group", "Talk")).send();
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("version").asLong()).isEqualTo(1);
+        var same = api.post("/api/v1/components").as(ADMIN).json(Map.of("id", id, "name", "Recordings", "group", "Talk")).send();
+        assertThat(same.json().get("version").asLong()).isEqualTo(1);
+
+        var stream = new JdbcTemplate(dataSource).queryForList(
+                "SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+                String.class, "component:" + id);
+        assertThat(stream).containsExactly("io.incidenttimeline.core.component.ComponentDefined",
+                "io.incidenttimeline.core.component.ComponentRedefined");
+    }
+
+    @Test
+    void aComponentNeedsAValidIdAndAName() {
+        var noName = api.post("/api/v1/components").as(ADMIN).json(Map.of("id", uniqueId("cmp"))).send();
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.json().get("field").asText()).isEqualTo("name");
+        var badId = api.post("/api/v1/components").as(ADMIN).json(Map.of("id", "a/b", "name", "x")).send();
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("field").asText()).isEqualTo("id");
+    }
+}
