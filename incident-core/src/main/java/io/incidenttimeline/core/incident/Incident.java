@@ -254,7 +254,8 @@ public class Incident {
 
     private static Instant promise(IncidentStatus status, Instant dueAt, Integer inMinutes, Instant occurredAt) {
         if (status == IncidentStatus.RESOLVED && (dueAt != null || inMinutes != null)) {
-            throw CommandRejected.invalid("nextUpdateDueAt", "next-update-after-resolution",
+            throw CommandRejected.invalid(dueAt != null ? "nextUpdateDueAt" : "nextUpdateInMinutes",
+                    "next-update-after-resolution",
                     "a resolved update cannot promise a next update");
         }
         return NextUpdatePromise.dueAt(dueAt, inMinutes, occurredAt);
