@@ -117,12 +117,14 @@ public class Incident {
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         Instant nextUpdateDueAt = promise(newStatus, command.nextUpdateDueAt(), command.nextUpdateInMinutes(), occurredAt);
 
-        if (status == IncidentStatus.RESOLVED && newStatus != IncidentStatus.RESOLVED) {
+        // apply() runs the event sourcing handlers at once, so the status before this update must be kept aside
+        IncidentStatus previousStatus = status;
+        if (previousStatus == IncidentStatus.RESOLVED && newStatus != IncidentStatus.RESOLVED) {
             apply(new IncidentReopened(incidentId, command.updateId(), occurredAt, now));
         }
         apply(new UpdatePosted(incidentId, command.updateId(), newStatus, message, visibility, changed,
                 nextUpdateDueAt, occurredAt, now));
-        if (status != IncidentStatus.RESOLVED && newStatus == IncidentStatus.RESOLVED) {
+        if (previousStatus != IncidentStatus.RESOLVED && newStatus == IncidentStatus.RESOLVED) {
             apply(new IncidentResolved(incidentId, command.updateId(), occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
