@@ -132,7 +132,7 @@ public class Incident {
 
     @CommandHandler
     public long handle(AmendUpdate command, Clock clock) {
-        UpdateEntry update = liveUpdate(command.updateId());
+        UpdateEntry update = liveUpdate("updateId", command.updateId());
         String message = Text.required("message", command.message(), Text.MESSAGE_MAX);
         String reason = Text.required("reason", command.reason(), Text.REASON_MAX);
         Instant now = clock.instant();
@@ -145,7 +145,7 @@ public class Incident {
 
     @CommandHandler
     public long handle(RetractUpdate command, Clock clock) {
-        liveUpdate(command.updateId());
+        liveUpdate("updateId", command.updateId());
         String reason = Text.required("reason", command.reason(), Text.REASON_MAX);
         Instant now = clock.instant();
         apply(new UpdateRetracted(incidentId, command.updateId(), reason, occurredAt(command.occurredAt(), now), now));
@@ -263,14 +263,14 @@ public class Incident {
         return NextUpdatePromise.dueAt(dueAt, inMinutes, occurredAt);
     }
 
-    private UpdateEntry liveUpdate(String updateId) {
+    private UpdateEntry liveUpdate(String field, String updateId) {
         UpdateEntry update = updates.get(updateId);
         if (update == null) {
-            throw CommandRejected.notFound("updateId", "update-not-found",
+            throw CommandRejected.notFound(field, "update-not-found",
                     "incident " + incidentId + " has no update " + updateId);
         }
         if (update.retracted()) {
-            throw CommandRejected.ruleViolation("updateId", "update-retracted",
+            throw CommandRejected.ruleViolation(field, "update-retracted",
                     "update " + updateId + " was retracted and can no longer be changed");
         }
         return update;
@@ -298,7 +298,7 @@ public class Incident {
         }
         Map<String, String> texts = new LinkedHashMap<>();
         requested.forEach((updateId, text) -> {
-            liveUpdate(updateId);
+            liveUpdate("updates." + updateId, updateId);
             texts.put(updateId, Text.required("updates." + updateId, text, Text.MESSAGE_MAX));
         });
         return Map.copyOf(texts);
