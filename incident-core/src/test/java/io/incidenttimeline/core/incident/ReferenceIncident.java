@@ -78,9 +78,21 @@ public final class ReferenceIncident {
             + "30 Minuten.";
     public static final String DE_UPDATE_2 = "Die Änderungen wurden erfolgreich auf den vorherigen Arbeitsstatus "
             + "zurückgesetzt. Protokolle zeigen an, dass unser Wiederherstellungsprozess funktioniert und die "
-            + "Aufzeichnungen innerhalb der nächsten Stunden wiederhergestellt werden sollten.";
+            + "Aufzeichnungen innerhalb der nächsten Stunden wiederhergestellt werden sollten. Bitte geben Sie dem System "
+            + "Zeit, alle bisher nicht verfügbaren Aufzeichnungen zu verarbeiten. Möglicherweise ist eine einfache "
+            + "Aktualisierung/Aktualisierung der Seite oder des Browsers erforderlich. Vielen Dank für Ihr Verständnis.";
+    public static final String DE_SUMMARY = "Am 5. Juli 2024 von 10:54 UTC bis 13:36 UTC trat ein Problem auf, durch "
+            + "das einige unserer Talk-Kunden vorübergehend nicht auf ihre Anrufaufzeichnungen zugreifen konnten. Ursache "
+            + "war eine Änderung in unserem System, die versehentlich einen Fehler verursachte und die Verfügbarkeit "
+            + "dieser Aufzeichnungen beeinträchtigte. Sobald das Problem erkannt wurde, machten wir die Änderung "
+            + "rückgängig und stellten den normalen Service wieder her.";
     public static final String DE_ROOT_CAUSE = "Das Problem wurde durch eine Änderung in unserer "
-            + "Systemkonfiguration verursacht, die sich auf die Speicherung von Anrufaufzeichnungen auswirkte.";
+            + "Systemkonfiguration verursacht, die sich auf die Speicherung von Anrufaufzeichnungen auswirkte. Konkret "
+            + "wurde eine Einstellung geändert, die unseren Dienst an einen falschen Speicherort weiterleitete, was zu "
+            + "Fehlern beim Speichern von Anrufaufzeichnungen führte.";
+    public static final String DE_RESOLUTION = "Wir identifizierten das Problem und machten die Änderung, die das "
+            + "Problem verursachte, schnell rückgängig. Durch dieses Rollback wurde die korrekte Konfiguration "
+            + "wiederhergestellt und unser Dienst konnte wieder den normalen Betrieb aufnehmen.";
 
     private ReferenceIncident() {
     }
