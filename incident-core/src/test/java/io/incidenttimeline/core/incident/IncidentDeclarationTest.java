@@ -99,6 +99,16 @@ class IncidentDeclarationTest {
     }
 
     @Test
+    void givenNoPriorActivity_whenDeclaredWithOneCharacterTitleAndMessage_thenDeclared() {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> {
+                    d.title = "T";
+                    d.message = "M";
+                }).build())
+                .expectEvents(declaredWith("T", "en"), update1PostedWith("M"));
+    }
+
+    @Test
     void givenNoPriorActivity_whenDeclaredWithTitleOf200Characters_thenDeclared() {
         String title = "x".repeat(200);
         fixture.givenNoPriorActivity()
