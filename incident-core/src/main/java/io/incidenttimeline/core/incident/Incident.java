@@ -117,14 +117,14 @@ public class Incident {
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         Instant nextUpdateDueAt = promise(newStatus, command.nextUpdateDueAt(), command.nextUpdateInMinutes(), occurredAt);
 
-        // apply() updates this aggregate at once, so the status before the update is kept for the checks below.
-        boolean wasResolved = status == IncidentStatus.RESOLVED;
-        if (wasResolved && newStatus != IncidentStatus.RESOLVED) {
+        // apply() runs the event sourcing handlers at once, so the status before this update must be kept aside
+        IncidentStatus previousStatus = status;
+        if (previousStatus == IncidentStatus.RESOLVED && newStatus != IncidentStatus.RESOLVED) {
             apply(new IncidentReopened(incidentId, command.updateId(), occurredAt, now));
         }
         apply(new UpdatePosted(incidentId, command.updateId(), newStatus, message, visibility, changed,
                 nextUpdateDueAt, occurredAt, now));
-        if (!wasResolved && newStatus == IncidentStatus.RESOLVED) {
+        if (previousStatus != IncidentStatus.RESOLVED && newStatus == IncidentStatus.RESOLVED) {
             apply(new IncidentResolved(incidentId, command.updateId(), occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
@@ -132,7 +132,7 @@ public class Incident {
 
     @CommandHandler
     public long handle(AmendUpdate command, Clock clock) {
-        UpdateEntry update = liveUpdate(command.updateId());
+        UpdateEntry update = liveUpdate("updateId", command.updateId());
         String message = Text.required("message", command.message(), Text.MESSAGE_MAX);
         String reason = Text.required("reason", command.reason(), Text.REASON_MAX);
         Instant now = clock.instant();
@@ -145,7 +145,7 @@ public class Incident {
 
     @CommandHandler
     public long handle(RetractUpdate command, Clock clock) {
-        liveUpdate(command.updateId());
+        liveUpdate("updateId", command.updateId());
         String reason = Text.required("reason", command.reason(), Text.REASON_MAX);
         Instant now = clock.instant();
         apply(new UpdateRetracted(incidentId, command.updateId(), reason, occurredAt(command.occurredAt(), now), now));
@@ -256,20 +256,21 @@ public class Incident {
 
     private static Instant promise(IncidentStatus status, Instant dueAt, Integer inMinutes, Instant occurredAt) {
         if (status == IncidentStatus.RESOLVED && (dueAt != null || inMinutes != null)) {
-            throw CommandRejected.invalid("nextUpdateDueAt", "next-update-after-resolution",
+            throw CommandRejected.invalid(dueAt != null ? "nextUpdateDueAt" : "nextUpdateInMinutes",
+                    "next-update-after-resolution",
                     "a resolved update cannot promise a next update");
         }
         return NextUpdatePromise.dueAt(dueAt, inMinutes, occurredAt);
     }
 
-    private UpdateEntry liveUpdate(String updateId) {
+    private UpdateEntry liveUpdate(String field, String updateId) {
         UpdateEntry update = updates.get(updateId);
         if (update == null) {
-            throw CommandRejected.notFound("updateId", "update-not-found",
+            throw CommandRejected.notFound(field, "update-not-found",
                     "incident " + incidentId + " has no update " + updateId);
         }
         if (update.retracted()) {
-            throw CommandRejected.ruleViolation("updateId", "update-retracted",
+            throw CommandRejected.ruleViolation(field, "update-retracted",
                     "update " + updateId + " was retracted and can no longer be changed");
         }
         return update;
@@ -297,7 +298,7 @@ public class Incident {
         }
         Map<String, String> texts = new LinkedHashMap<>();
         requested.forEach((updateId, text) -> {
-            liveUpdate(updateId);
+            liveUpdate("updates." + updateId, updateId);
             texts.put(updateId, Text.required("updates." + updateId, text, Text.MESSAGE_MAX));
         });
         return Map.copyOf(texts);

@@ -42,8 +42,13 @@ final class RemediationPlan {
             }
             String title = Text.required(field + ".title", draft.title(), Text.TITLE_MAX);
             String owner = Text.optional(field + ".owner", draft.owner(), Text.NAME_MAX);
-            String id = draft.id() != null ? Text.id(field + ".id", draft.id())
-                    : sameTitle(previous, title).orElse("item-" + next++);
+            String id;
+            if (draft.id() != null) {
+                id = Text.id(field + ".id", draft.id());
+            } else {
+                Optional<String> earlier = sameTitle(previous, title, ids);
+                id = earlier.isPresent() ? earlier.get() : "item-" + next++;
+            }
             if (!ids.add(id)) {
                 throw CommandRejected.invalid(field + ".id", "duplicate-remediation-item",
                         "remediation item id " + id + " appears twice");
@@ -53,8 +58,10 @@ final class RemediationPlan {
         return List.copyOf(items);
     }
 
-    private static Optional<String> sameTitle(List<RemediationItem> previous, String title) {
-        return previous.stream().filter(item -> item.title().equals(title)).map(RemediationItem::id).findFirst();
+    /** The earlier item with this title whose id this submission has not taken yet. */
+    private static Optional<String> sameTitle(List<RemediationItem> previous, String title, Set<String> taken) {
+        return previous.stream().filter(item -> item.title().equals(title)).map(RemediationItem::id)
+                .filter(id -> !taken.contains(id)).findFirst();
     }
 
     private static int nextNumber(List<RemediationItem> previous, List<RemediationItemDraft> submitted) {
