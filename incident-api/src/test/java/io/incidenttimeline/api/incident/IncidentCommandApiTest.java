@@ -18,9 +18,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
 
 /** Each command endpoint through real HTTP, and the events it leaves in the store. */
 class IncidentCommandApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     private String incidentId;
     private String componentId;
@@ -232,8 +238,13 @@ class IncidentCommandApiTest extends ApiIntegrationTest {
         List<JsonNode> events = events(incidentId);
         assertThat(events).hasSize(14);
         assertThat(events.get(0).get("type").asText()).isEqualTo("IncidentDeclared");
+        List<String> snapshots = new JdbcTemplate(dataSource).queryForList(
+                "SELECT payloadType FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", String.class, incidentId);
+        assertThat(snapshots).as("snapshot threshold is 5 in the test configuration")
+                .containsExactly("io.incidenttimeline.core.incident.Incident");
         var more = post("/updates", update("resolved", "Done."), 201);
         assertThat(more.json().get("version").asLong()).isEqualTo(15);
+        assertThat(lastEvent(incidentId).get("type").asText()).isEqualTo("IncidentResolved");
     }
 
     private ApiClient.Response post(String subPath, Object body, int expectedStatus) {
