@@ -4,10 +4,15 @@ import io.incidenttimeline.api.command.CommandContext;
 import io.incidenttimeline.api.command.CommandResult;
 import io.incidenttimeline.api.command.CommandRunner;
 import io.incidenttimeline.api.command.CommandSender;
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The command side of incidents: every endpoint turns its body into one command. */
 @RestController
+@Tag(name = "Incident commands")
 @RequestMapping(path = "/api/v1/incidents", produces = {"application/json", "application/problem+json"})
 public class IncidentCommandController {
 
@@ -31,6 +37,10 @@ public class IncidentCommandController {
         this.runner = runner;
     }
 
+    @Operation(summary = "Declare an incident with its first update")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
+    @DocumentedProblems({ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(consumes = "application/json")
     public ResponseEntity<Object> declare(@RequestBody IncidentRequests.Declare body, CommandContext context) {
         return runner.run(context, body, sender -> {
@@ -38,10 +48,14 @@ public class IncidentCommandController {
             String updateId = body.updateId() != null ? body.updateId() : newId("upd");
             long version = sender.send(body.toCommand(incidentId, updateId));
             return CommandResult.created(incidentUri(incidentId), version,
-                    body(incidentId, version, "updateId", updateId));
+                    new IncidentResponses.UpdateAccepted(incidentId, updateId, version));
         });
     }
 
+    @Operation(summary = "Post an update; a resolved one resolves the incident, a later open one reopens it")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
+    @DocumentedProblems({ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(path = "/{incidentId}/updates", consumes = "application/json")
     public ResponseEntity<Object> postUpdate(@PathVariable String incidentId, @RequestBody IncidentRequests.Update body,
                                              CommandContext context) {
@@ -49,22 +63,34 @@ public class IncidentCommandController {
             String updateId = body.updateId() != null ? body.updateId() : newId("upd");
             long version = sender.send(body.toCommand(incidentId, updateId, context.expectedVersion()));
             return CommandResult.created(URI.create(incidentUri(incidentId) + "/updates/" + updateId), version,
-                    body(incidentId, version, "updateId", updateId));
+                    new IncidentResponses.UpdateAccepted(incidentId, updateId, version));
         });
     }
 
+    @Operation(summary = "Correct the text of an update; the original stays in the history")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.UPDATE_NOT_FOUND, ProblemType.UPDATE_RETRACTED})
     @PostMapping(path = "/{incidentId}/updates/{updateId}/amendments", consumes = "application/json")
     public ResponseEntity<Object> amend(@PathVariable String incidentId, @PathVariable String updateId,
                                         @RequestBody IncidentRequests.Amendment body, CommandContext context) {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, updateId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Retract an update; it disappears from public views, the history keeps it")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.UPDATE_NOT_FOUND, ProblemType.UPDATE_RETRACTED})
     @PostMapping(path = "/{incidentId}/updates/{updateId}/retraction", consumes = "application/json")
     public ResponseEntity<Object> retract(@PathVariable String incidentId, @PathVariable String updateId,
                                           @RequestBody IncidentRequests.Retraction body, CommandContext context) {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, updateId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Record or correct when customers were affected")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.IMPACT_WINDOW_INVERTED})
     @PutMapping(path = "/{incidentId}/impact-window", consumes = "application/json")
     public ResponseEntity<Object> recordImpactWindow(@PathVariable String incidentId,
                                                      @RequestBody IncidentRequests.ImpactWindow body,
@@ -72,18 +98,30 @@ public class IncidentCommandController {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Set the impact and the affected components")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.UNKNOWN_COMPONENT})
     @PutMapping(path = "/{incidentId}/impact", consumes = "application/json")
     public ResponseEntity<Object> changeImpact(@PathVariable String incidentId,
                                                @RequestBody IncidentRequests.ImpactChange body, CommandContext context) {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Add texts in another locale, human or machine translated")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.TRANSLATION_OF_AUTHORITATIVE_LOCALE, ProblemType.TRANSLATION_EMPTY, ProblemType.UPDATE_NOT_FOUND, ProblemType.UPDATE_RETRACTED, ProblemType.POST_MORTEM_NOT_PUBLISHED})
     @PostMapping(path = "/{incidentId}/translations", consumes = "application/json")
     public ResponseEntity<Object> addTranslation(@PathVariable String incidentId,
                                                  @RequestBody IncidentRequests.Translation body, CommandContext context) {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Publish the post-mortem, or a new revision of it, once the incident is resolved")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.POST_MORTEM_BEFORE_RESOLUTION, ProblemType.TOO_MANY_REMEDIATION_ITEMS, ProblemType.DUPLICATE_REMEDIATION_ITEM})
     @PutMapping(path = "/{incidentId}/postmortem", consumes = "application/json")
     public ResponseEntity<Object> publishPostMortem(@PathVariable String incidentId,
                                                     @RequestBody IncidentRequests.PostMortem body,
@@ -91,6 +129,10 @@ public class IncidentCommandController {
         return runner.run(context, body, ok(incidentId, body.toCommand(incidentId, context.expectedVersion())));
     }
 
+    @Operation(summary = "Mark a remediation item done")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.REMEDIATION_ITEM_NOT_FOUND})
     @PostMapping(path = "/{incidentId}/postmortem/remediation/{itemId}/completion")
     public ResponseEntity<Object> completeRemediationItem(@PathVariable String incidentId, @PathVariable String itemId,
                                                           @RequestBody(required = false) IncidentRequests.Completion body,
@@ -102,18 +144,8 @@ public class IncidentCommandController {
     private static Function<CommandSender, CommandResult> ok(String incidentId, Object command) {
         return sender -> {
             long version = sender.send(command);
-            return CommandResult.ok(version, body(incidentId, version, null, null));
+            return CommandResult.ok(version, new IncidentResponses.IncidentVersion(incidentId, version));
         };
-    }
-
-    private static Map<String, Object> body(String incidentId, long version, String key, String value) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incidentId", incidentId);
-        if (key != null) {
-            body.put(key, value);
-        }
-        body.put("version", version);
-        return body;
     }
 
     static URI incidentUri(String incidentId) {

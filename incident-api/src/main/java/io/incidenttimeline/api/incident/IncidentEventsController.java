@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.command.CommandRunner;
 import io.incidenttimeline.core.shared.Text;
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An incident's raw event stream as stored, from its first event (never from a snapshot). */
 @RestController
+@Tag(name = "Incident history")
 public class IncidentEventsController {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Text.ID_MAX - 1) + "}");
@@ -39,6 +48,11 @@ public class IncidentEventsController {
     public record IncidentEvents(String incidentId, long version, List<StoredEvent> events) {
     }
 
+    @Operation(summary = "The incident's raw event stream from the event store, oldest first")
+    @ApiResponse(responseCode = "200", description = "The events; ETag is the incident's version",
+            headers = @Header(name = "ETag", description = "the incident's version", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentEvents.class)))
+    @DocumentedProblems({ProblemType.NOT_FOUND})
     @GetMapping(path = "/api/v1/incidents/{incidentId}/events", produces = "application/json")
     public ResponseEntity<IncidentEvents> events(@PathVariable String incidentId) {
         if (!INCIDENT_ID.matcher(incidentId).matches()) {

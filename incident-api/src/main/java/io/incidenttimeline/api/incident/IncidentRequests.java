@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.incident;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.command.AddTranslation;
 import io.incidenttimeline.core.incident.command.AmendUpdate;
@@ -14,7 +16,9 @@ import io.incidenttimeline.core.incident.command.RetractUpdate;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
 import io.incidenttimeline.core.shared.IncidentStatus;
+import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.core.shared.Visibility;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +33,15 @@ public final class IncidentRequests {
     }
 
     /** {@code id} and {@code updateId} are optional: they are generated when absent. */
-    public record Declare(String id, String title, String locale, Impact impact, IncidentStatus status, String message,
-                          Visibility visibility, Map<String, ComponentStatus> components, List<String> regions,
-                          Instant occurredAt, Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId) {
+    public record Declare(String id,
+                          @Schema(requiredMode = REQUIRED, maxLength = Text.TITLE_MAX) String title,
+                          @Schema(requiredMode = REQUIRED, example = "en") String locale,
+                          @Schema(requiredMode = REQUIRED) Impact impact,
+                          @Schema(requiredMode = REQUIRED) IncidentStatus status,
+                          @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String message,
+                          @Schema(requiredMode = REQUIRED) Visibility visibility,
+                          Map<String, ComponentStatus> components, List<String> regions, Instant occurredAt,
+                          Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId) {
 
         DeclareIncident toCommand(String incidentId, String firstUpdateId) {
             return new DeclareIncident(incidentId, title, locale, impact, status, message, visibility, components,
@@ -39,7 +49,10 @@ public final class IncidentRequests {
         }
     }
 
-    public record Update(String updateId, IncidentStatus status, String message, Visibility visibility,
+    public record Update(String updateId,
+                         @Schema(requiredMode = REQUIRED) IncidentStatus status,
+                         @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String message,
+                         @Schema(requiredMode = REQUIRED) Visibility visibility,
                          Map<String, ComponentStatus> components, Instant occurredAt, Integer nextUpdateInMinutes,
                          Instant nextUpdateDueAt) {
 
@@ -49,36 +62,43 @@ public final class IncidentRequests {
         }
     }
 
-    public record Amendment(String message, String reason, Instant occurredAt) {
+    public record Amendment(@Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String message,
+                            @Schema(requiredMode = REQUIRED, maxLength = Text.REASON_MAX) String reason,
+                            Instant occurredAt) {
 
         AmendUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
             return new AmendUpdate(incidentId, updateId, message, reason, occurredAt, expectedVersion);
         }
     }
 
-    public record Retraction(String reason, Instant occurredAt) {
+    public record Retraction(@Schema(requiredMode = REQUIRED, maxLength = Text.REASON_MAX) String reason,
+                             Instant occurredAt) {
 
         RetractUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
             return new RetractUpdate(incidentId, updateId, reason, occurredAt, expectedVersion);
         }
     }
 
-    public record ImpactWindow(Instant startedAt, Instant endedAt, String reason, Instant occurredAt) {
+    public record ImpactWindow(@Schema(requiredMode = REQUIRED) Instant startedAt, Instant endedAt,
+                               @Schema(maxLength = Text.REASON_MAX) String reason, Instant occurredAt) {
 
         RecordImpactWindow toCommand(String incidentId, Long expectedVersion) {
             return new RecordImpactWindow(incidentId, startedAt, endedAt, reason, occurredAt, expectedVersion);
         }
     }
 
-    public record ImpactChange(Impact impact, Map<String, ComponentStatus> components, Instant occurredAt) {
+    public record ImpactChange(@Schema(requiredMode = REQUIRED) Impact impact,
+                               Map<String, ComponentStatus> components, Instant occurredAt) {
 
         ChangeImpact toCommand(String incidentId, Long expectedVersion) {
             return new ChangeImpact(incidentId, impact, components, occurredAt, expectedVersion);
         }
     }
 
-    public record Translation(String locale, Boolean machineTranslated, String engine, String title,
-                              Map<String, String> updates, PostMortemSections postMortem, Instant occurredAt) {
+    public record Translation(@Schema(requiredMode = REQUIRED, example = "de") String locale,
+                              @Schema(requiredMode = REQUIRED) Boolean machineTranslated, String engine,
+                              @Schema(maxLength = Text.TITLE_MAX) String title, Map<String, String> updates,
+                              PostMortemSections postMortem, Instant occurredAt) {
 
         AddTranslation toCommand(String incidentId, Long expectedVersion) {
             return new AddTranslation(incidentId, locale, machineTranslated, engine, title, updates, postMortem,
@@ -86,7 +106,9 @@ public final class IncidentRequests {
         }
     }
 
-    public record PostMortem(String summary, String rootCause, String resolution,
+    public record PostMortem(@Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String summary,
+                             @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String rootCause,
+                             @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String resolution,
                              List<RemediationItemDraft> remediation, Instant occurredAt) {
 
         PublishPostMortem toCommand(String incidentId, Long expectedVersion) {

@@ -5,7 +5,6 @@ import io.incidenttimeline.api.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -59,16 +58,17 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "forbidden", "this token's role may not do this", null)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/components").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events")
-                        .hasAnyRole(Role.RESPONDER.name(), Role.AUDITOR.name())
-                        .requestMatchers("/api/v1/**").hasRole(Role.RESPONDER.name())
-                        .anyRequest().permitAll());
+                .authorizeHttpRequests(auth -> {
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        var matcher = auth.requestMatchers(rule.method(), rule.pattern());
+                        if (rule.isPublic()) {
+                            matcher.permitAll();
+                        } else {
+                            matcher.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    auth.anyRequest().permitAll();
+                });
         return http.build();
     }
 }

@@ -24,10 +24,26 @@ public final class ApiClient {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ContractValidator> CONTRACTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String base;
+    private final int port;
 
     ApiClient(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
+    }
+
+    /** The complete description as an admin reads it from the running application, loaded once per application. */
+    private ContractValidator contract() {
+        return CONTRACTS.computeIfAbsent(port, p -> {
+            var response = new Call("GET", "/v3/api-docs/complete").as(ADMIN).sendUnchecked();
+            if (response.status() != 200) {
+                throw new IllegalStateException("cannot read the OpenAPI description: " + response);
+            }
+            return new ContractValidator(response.body());
+        });
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -61,6 +77,7 @@ public final class ApiClient {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private String text;
 
         private Call(String method, String path) {
             this.method = method;
@@ -87,6 +104,7 @@ public final class ApiClient {
         public Call rawJson(String text) {
             headers.putIfAbsent("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(text);
+            this.text = text;
             return this;
         }
 
@@ -96,7 +114,14 @@ public final class ApiClient {
             return this;
         }
 
+        /** Sends the request and checks the exchange against the API's OpenAPI description. */
         public Response send() {
+            Response response = sendUnchecked();
+            contract().check(method, URI.create(base + path), headers, text, response.raw());
+            return response;
+        }
+
+        Response sendUnchecked() {
             var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .method(method, body);
             headers.forEach(request::header);
