@@ -44,7 +44,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             ProblemType.INVALID_TOKEN, ProblemType.FORBIDDEN);
     private static final Set<ProblemType> WITH_BODY = EnumSet.of(ProblemType.MALFORMED_BODY, ProblemType.UNKNOWN_FIELD,
             ProblemType.INVALID_FIELD, ProblemType.PAYLOAD_TOO_LARGE, ProblemType.UNSUPPORTED_MEDIA_TYPE);
-    private static final Set<ProblemType> COMMAND = EnumSet.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
+    private static final Set<ProblemType> COMMAND = EnumSet.of(ProblemType.RATE_LIMITED, ProblemType.INVALID_IDEMPOTENCY_KEY,
             ProblemType.INVALID_CORRELATION_ID, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
             ProblemType.CONCURRENT_MODIFICATION, ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG,
             ProblemType.TEXT_CONTROL_CHARACTERS, ProblemType.VALUE_REQUIRED, ProblemType.INVALID_ID,
@@ -131,9 +131,13 @@ class ApiDescription implements GlobalOpenApiCustomizer {
                     ._enum(types.stream().map(ProblemType::uri).toList()));
             String description = types.stream().map(t -> "`" + t.slug() + "`: " + t.summary())
                     .collect(Collectors.joining("; "));
-            operation.getResponses().addApiResponse(String.valueOf(status.value()), new ApiResponse()
-                    .description(status.getReasonPhrase() + ". " + description)
-                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema))));
+            ApiResponse response = new ApiResponse().description(status.getReasonPhrase() + ". " + description)
+                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
+            if (status == HttpStatus.TOO_MANY_REQUESTS) {
+                response.addHeaderObject("Retry-After", new Header().description("seconds until the token may send again")
+                        .schema(new IntegerSchema()));
+            }
+            operation.getResponses().addApiResponse(String.valueOf(status.value()), response);
         });
     }
 

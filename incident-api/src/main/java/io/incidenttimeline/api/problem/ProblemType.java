@@ -17,6 +17,7 @@ public enum ProblemType {
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "the endpoint needs a bearer token"),
     INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "the bearer token is unknown or malformed"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "the token's role may not do this"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "the token sent too many commands; retry after Retry-After seconds"),
     // request bodies
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "the body is missing or not JSON"),
     UNKNOWN_FIELD(HttpStatus.BAD_REQUEST, "the body has a field this request does not know"),

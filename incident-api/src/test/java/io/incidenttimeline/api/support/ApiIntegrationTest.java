@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * fresh directory, or in a fresh PostgreSQL database under the Maven profile {@code postgres}. Every subclass shares
  * this one configuration and therefore one cached application context; tests keep apart by using their own ids.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = IncidentTimelineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 public abstract class ApiIntegrationTest {
