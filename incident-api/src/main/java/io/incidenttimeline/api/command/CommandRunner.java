@@ -154,7 +154,8 @@ public class CommandRunner {
 
     private StoredResponse stored(CommandResult result) {
         return new StoredResponse(result.status().value(), MediaType.APPLICATION_JSON_VALUE,
-                result.location() == null ? null : result.location().toString(), etag(result.version()),
+                result.location() == null ? null : result.location().toString(),
+                result.version() == null ? null : etag(result.version()),
                 write(json, result.body()));
     }
 

@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 class ApiDescription implements GlobalOpenApiCustomizer {
 
     static final String BEARER = "bearerToken";
+    static final String WEBHOOK_BASIC = "webhookBasicAuth";
 
     private static final Set<ProblemType> AUTHENTICATED = EnumSet.of(ProblemType.AUTHENTICATION_REQUIRED,
             ProblemType.INVALID_TOKEN, ProblemType.FORBIDDEN);
@@ -74,6 +75,9 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR);
         if (!roles.isEmpty()) {
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            if (path.startsWith("/api/v1/webhooks/")) {
+                operation.addSecurityItem(new SecurityRequirement().addList(WEBHOOK_BASIC));
+            }
             operation.addExtension("x-roles", roles.stream().map(Role::wire).toList());
             operation.setDescription(join(operation.getDescription(), "Needs a bearer token with the role "
                     + roles.stream().map(Role::wire).collect(Collectors.joining(" or "))

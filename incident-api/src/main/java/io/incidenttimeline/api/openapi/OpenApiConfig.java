@@ -33,7 +33,11 @@ public class OpenApiConfig {
                                 + "status reads, audits. Errors are RFC 9457 problem+json with a stable type."))
                 .components(new Components().addSecuritySchemes(ApiDescription.BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("An API token; its role (responder, auditor, admin) decides what it may do.")));
+                        .description("An API token; its role (responder, auditor, admin) decides what it may do."))
+                        .addSecuritySchemes(ApiDescription.WEBHOOK_BASIC, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("Configured webhook credentials (incident.security.webhook-basic-auth), "
+                                        + "for senders that cannot send a bearer token; webhooks only.")));
     }
 
     @Bean

@@ -40,6 +40,8 @@ public enum ProblemType {
     INVALID_ID(HttpStatus.BAD_REQUEST, "an id is not 1-128 letters, digits, '.', '_' or '-'"),
     TIME_IN_FUTURE(HttpStatus.BAD_REQUEST, "a time lies more than a minute in the future"),
     OCCURRED_BEFORE_INCIDENT(HttpStatus.BAD_REQUEST, "occurredAt lies before the incident"),
+    // integrations
+    INVALID_NOTIFICATION(HttpStatus.BAD_REQUEST, "the Alertmanager notification is not a version 4 payload with alerts"),
     // rules of particular commands
     INVALID_LOCALE(HttpStatus.BAD_REQUEST, "not a valid BCP 47 language tag"),
     LOCALE_REQUIRED(HttpStatus.BAD_REQUEST, "the locale is missing"),

@@ -14,16 +14,24 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}. A presented but unknown token is refused, never ignored. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}, and under {@code /api/v1/webhooks/} also configured HTTP basic
+ * credentials. Presented but unknown credentials are refused, never ignored.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
+    private static final String BASIC = "Basic ";
+    static final String WEBHOOKS = "/api/v1/webhooks/";
+
     private final ApiTokens tokens;
+    private final WebhookBasicAuth basicAuth;
     private final ProblemWriter problems;
 
-    BearerTokenFilter(ApiTokens tokens, ProblemWriter problems) {
+    BearerTokenFilter(ApiTokens tokens, WebhookBasicAuth basicAuth, ProblemWriter problems) {
         this.tokens = tokens;
+        this.basicAuth = basicAuth;
         this.problems = problems;
     }
 
@@ -35,13 +43,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || header.length() == PREFIX.length()) {
+        java.util.Optional<ApiTokens.Caller> caller;
+        if (header.regionMatches(true, 0, BASIC, 0, BASIC.length()) && request.getRequestURI().startsWith(WEBHOOKS)) {
+            caller = basicAuth.authenticate(header.substring(BASIC.length()).trim());
+        } else if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || header.length() == PREFIX.length()) {
             refuse(request, response, "the Authorization header must be 'Bearer <token>'");
             return;
+        } else {
+            caller = tokens.authenticate(header.substring(PREFIX.length()).trim());
         }
-        var caller = tokens.authenticate(header.substring(PREFIX.length()).trim());
         if (caller.isEmpty()) {
-            refuse(request, response, "the bearer token is not valid");
+            refuse(request, response, "the credentials are not valid");
             return;
         }
         var authentication = new UsernamePasswordAuthenticationToken(caller.get(), null,

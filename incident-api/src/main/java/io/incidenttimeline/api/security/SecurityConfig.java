@@ -27,6 +27,12 @@ public class SecurityConfig {
         return new ApiTokens(BootstrapToken.orBootstrap(properties.tokens(), incident.dataDir()));
     }
 
+    /** Basic credentials are checked like tokens: the username must match and the password's hash, in constant time. */
+    @Bean
+    WebhookBasicAuth webhookBasicAuth(SecurityProperties properties) {
+        return new WebhookBasicAuth(properties.webhookBasicAuth());
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
@@ -42,14 +48,15 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, WebhookBasicAuth basicAuth, ProblemWriter problems)
+            throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, basicAuth, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incident-timeline\"");
