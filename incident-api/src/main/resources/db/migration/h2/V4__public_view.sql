@@ -5,10 +5,12 @@ CREATE TABLE public_incident (
     visible     BOOLEAN                  NOT NULL,
     resolved    BOOLEAN                  NOT NULL,
     declared_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     document    CLOB                     NOT NULL,
     PRIMARY KEY (generation, incident_id)
 );
 CREATE INDEX ix_public_incident_recent ON public_incident (generation, visible, declared_at);
+CREATE INDEX ix_public_incident_updated ON public_incident (generation, visible, updated_at);
 
 CREATE TABLE public_component (
     generation   INTEGER      NOT NULL,

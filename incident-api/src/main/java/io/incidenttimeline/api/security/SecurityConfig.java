@@ -65,7 +65,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/components").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events", "/api/v1/incidents/*/metrics",
+                                "/api/v1/metrics/**")
                         .hasAnyRole(Role.RESPONDER.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/**").hasRole(Role.RESPONDER.name())
                         .anyRequest().permitAll());

@@ -3,6 +3,7 @@ package io.incidenttimeline.projections.publicview;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,10 @@ public class PublicViewQueries {
 
     public PageView page() {
         int generation = active();
-        return PageView.compose(store.components(generation), store.unresolvedIncidents(generation));
+        List<PublicIncident> incidents = new ArrayList<>(store.unresolvedIncidents(generation));
+        store.lastChangedIncident(generation).filter(last -> incidents.stream().noneMatch(i -> i.id().equals(last.id())))
+                .ifPresent(incidents::add);
+        return PageView.compose(store.components(generation), incidents);
     }
 
     public Optional<PublicIncident> incidentAsOf(String incidentId, Instant asOf) {

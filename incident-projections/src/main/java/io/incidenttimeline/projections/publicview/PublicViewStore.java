@@ -25,13 +25,15 @@ public class PublicViewStore {
 
     public void save(int generation, PublicIncident incident) {
         String document = ReadModelJson.write(incident);
-        int updated = jdbc.update("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, document = ? "
-                        + "WHERE generation = ? AND incident_id = ?", incident.visible(), incident.resolved(),
-                Timestamps.column(incident.declaredAt()), document, generation, incident.id());
+        int updated = jdbc.update("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, updated_at = ?, "
+                        + "document = ? WHERE generation = ? AND incident_id = ?", incident.visible(), incident.resolved(),
+                Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()), document, generation,
+                incident.id());
         if (updated == 0) {
-            jdbc.update("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, document) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)", generation, incident.id(), incident.visible(), incident.resolved(),
-                    Timestamps.column(incident.declaredAt()), document);
+            jdbc.update("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, updated_at, "
+                            + "document) VALUES (?, ?, ?, ?, ?, ?, ?)", generation, incident.id(), incident.visible(),
+                    incident.resolved(), Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()),
+                    document);
         }
     }
 
@@ -40,6 +42,13 @@ public class PublicViewStore {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
                         + "ORDER BY declared_at DESC, incident_id LIMIT ?",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, limit);
+    }
+
+    /** The visible incident that changed last, which dates the page when no open incident is newer. */
+    public Optional<PublicIncident> lastChangedIncident(int generation) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "ORDER BY updated_at DESC, incident_id LIMIT 1",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation).stream().findFirst();
     }
 
     public List<PublicIncident> unresolvedIncidents(int generation) {

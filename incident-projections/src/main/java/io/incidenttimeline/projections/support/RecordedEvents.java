@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.support;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,10 +24,13 @@ public class RecordedEvents {
         this.jdbc = jdbc;
     }
 
-    /** The payloads of {@code aggregateId}'s events recorded at or before {@code asOf}, in order. */
+    /**
+     * The payloads of {@code aggregateId}'s events recorded at or before {@code asOf}, in order. Recorded times are
+     * compared at microsecond precision, the precision the audit trail shows them with.
+     */
     public List<Object> upTo(String aggregateId, Instant asOf) {
         return eventStore.readEvents(aggregateId, 0L).asStream()
-                .filter(event -> !recordedAt(event).isAfter(asOf))
+                .filter(event -> !recordedAt(event).truncatedTo(ChronoUnit.MICROS).isAfter(asOf))
                 .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
     }
 
