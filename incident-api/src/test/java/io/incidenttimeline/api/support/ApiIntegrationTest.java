@@ -28,9 +28,15 @@ public abstract class ApiIntegrationTest {
 
     protected ApiClient api;
 
+    /**
+     * The embedded database location is derived from {@code incident.data-dir} before test properties exist, so the
+     * test names the database URL itself; without it every run shared ./data and saw the previous runs' events.
+     */
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("incident.data-dir", DATA_DIR::toString);
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATA_DIR.resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     @BeforeEach
