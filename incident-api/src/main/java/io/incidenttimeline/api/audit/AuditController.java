@@ -4,13 +4,13 @@ import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.publicapi.LocalizedIncident;
 import io.incidenttimeline.api.publicapi.ReaderPreferences;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
+import io.incidenttimeline.api.web.TimestampParameter;
 import io.incidenttimeline.projections.audit.AuditFilter;
 import io.incidenttimeline.projections.audit.AuditPage;
 import io.incidenttimeline.projections.audit.AuditTrailQueries;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -84,23 +84,11 @@ public class AuditController {
     }
 
     private static Instant required(String field, String value) {
-        if (value == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "parameter-required", field,
-                    field + " is required: an ISO-8601 timestamp such as 2024-07-05T13:40:00Z");
-        }
-        return instant(field, value);
+        return TimestampParameter.required(field, value);
     }
 
     private static Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-timestamp", field,
-                    field + " must be an ISO-8601 timestamp such as 2024-07-05T13:40:00Z");
-        }
+        return TimestampParameter.optional(field, value);
     }
 
     private static long cursor(String after) {

@@ -1,13 +1,13 @@
 package io.incidenttimeline.api.metrics;
 
 import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.web.TimestampParameter;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
 import io.incidenttimeline.projections.metrics.IncidentMetricsProjection;
 import io.incidenttimeline.projections.metrics.MetricsSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -82,15 +82,6 @@ public class MetricsController {
     }
 
     private static Instant instant(String field, String value) {
-        if (value == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "parameter-required", field,
-                    field + " is required: an ISO-8601 timestamp such as 2024-07-01T00:00:00Z");
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-timestamp", field,
-                    field + " must be an ISO-8601 timestamp such as 2024-07-01T00:00:00Z");
-        }
+        return TimestampParameter.required(field, value);
     }
 }

@@ -119,12 +119,15 @@ class AuditTrailApiTest extends ApiIntegrationTest {
     @Test
     void badParametersAreRefusedWith400() {
         for (String query : List.of("limit=0", "limit=100000", "limit=ten", "after=-5", "after=abc", "from=yesterday",
-                "to=2024-13-01T00:00:00Z")) {
+                "to=2024-13-01T00:00:00Z", "from=%2B1000000000-01-01T00:00:00Z")) {
             var response = api.get("/api/v1/audit/events?" + query).as(ApiClient.AUDITOR).send();
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.json().get("field").asText()).isEqualTo(query.substring(0, query.indexOf('=')));
         }
+        var beyond = api.get("/api/v1/audit/summary?asOf=%2B1000000000-01-01T00:00:00Z").as(ApiClient.AUDITOR).send();
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.json().get("field").asText()).isEqualTo("asOf");
         var missing = api.get("/api/v1/audit/summary").as(ApiClient.AUDITOR).send();
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("field").asText()).isEqualTo("asOf");

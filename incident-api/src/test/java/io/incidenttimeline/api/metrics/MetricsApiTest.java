@@ -80,7 +80,8 @@ class MetricsApiTest extends ApiIntegrationTest {
         assertThat(api.get("/api/v1/incidents/no-such-incident/metrics").as(ApiClient.AUDITOR).send().status())
                 .isEqualTo(404);
         for (String query : java.util.List.of("", "?from=2024-07-01T00:00:00Z", "?from=july&to=2024-08-01T00:00:00Z",
-                "?from=2024-08-01T00:00:00Z&to=2024-07-01T00:00:00Z")) {
+                "?from=2024-08-01T00:00:00Z&to=2024-07-01T00:00:00Z",
+                "?from=2024-07-01T00:00:00Z&to=%2B1000000000-01-01T00:00:00Z")) {
             var response = api.get("/api/v1/metrics/incidents" + query).as(ApiClient.AUDITOR).send();
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -96,6 +96,25 @@ class PublicIncidentApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aMissedNextUpdateIsShownAsOverdue() {
+        String late = ApiClient.uniqueId("overdue");
+        String start = java.time.Instant.now().minusSeconds(7200).toString();
+        Incidents.declare(api, Bodies.with(Bodies.with(Bodies.declaration(late), "occurredAt", start), "nextUpdateInMinutes", 30));
+        String onTime = ApiClient.uniqueId("on-time");
+        Incidents.declare(api, Bodies.with(Bodies.declaration(onTime), "nextUpdateInMinutes", 30));
+
+        JsonNode overdue = Eventually.until(() -> api.get("/api/public/v1/incidents/" + late).send(),
+                r -> r.status() == 200, late + " in the public view").json();
+        assertThat(overdue.get("nextUpdateDueAt").get("utc").asText())
+                .isEqualTo(java.time.Instant.parse(start).plusSeconds(1800).toString());
+        assertThat(overdue.get("nextUpdateOverdue").asBoolean()).isTrue();
+        JsonNode due = Eventually.until(() -> api.get("/api/public/v1/incidents/" + onTime).send(),
+                r -> r.status() == 200, onTime + " in the public view").json();
+        assertThat(due.get("nextUpdateOverdue").asBoolean()).isFalse();
+        assertThat(due.get("nextUpdateDueAt").isObject()).isTrue();
+    }
+
+    @Test
     void anUnknownZoneOrLocaleIsRefusedWith400() {
         assertProblem(api.get(REFERENCE + "?tz=Mars/Olympus_Mons").send(), "tz");
         assertProblem(api.get(REFERENCE + "?tz=PDT").send(), "tz");
