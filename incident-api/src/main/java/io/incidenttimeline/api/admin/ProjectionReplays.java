@@ -29,8 +29,13 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds projections beside themselves. A replay points the projection's writes at the next generation, resets the
  * processor's token to the start of the store and lets it run; queries keep reading the last complete generation.
- * A monitor watches the processor and, once it has caught up with the head recorded when the replay began, switches
+ * A monitor watches the processor and, once its position has reached the head recorded when the replay began, switches
  * queries to the new generation and drops the old one. It logs the progress every second while a replay runs.
+ * <p>
+ * The position is a count, not a flag: after a reset {@code isReplaying()} can stay true and the caught-up flag is
+ * only refreshed on the coordinator's next idle round (up to the token claim interval, seconds later). A pooled
+ * streaming processor advances a segment's reported position after the batch's transaction has committed, so a
+ * position at or past the target means every event up to it is stored in the new generation.
  */
 @Component
 public class ProjectionReplays implements SmartLifecycle {
@@ -110,8 +115,8 @@ public class ProjectionReplays implements SmartLifecycle {
             }
             ProjectionStatus status = status(name);
             long target = state.replayTarget() == null ? 0 : state.replayTarget();
-            boolean reached = target <= 0 || (status.position() != null && status.position() >= target);
-            if (status.caughtUp() && reached) {
+            boolean reached = target <= 0 ? status.caughtUp() : status.position() != null && status.position() >= target;
+            if (reached) {
                 int old = generations.complete(name, clock.instant());
                 projections.get(name).deleteGeneration(old);
                 lastLogged.remove(name);
