@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ public class ProjectionReplays implements SmartLifecycle {
     private final Map<String, ReplayableProjection> projections;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Map<String, Instant> lastLogged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
     private ScheduledExecutorService monitor;
 
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
@@ -67,7 +68,7 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     public synchronized ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(known(name));
+        StreamingEventProcessor processor = processor(known(name).name());
         if (generations.state(name).replaying()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "replay-in-progress", "name",
                     name + " is being rebuilt already; follow its progress at GET /api/v1/admin/projections");
@@ -76,9 +77,17 @@ public class ProjectionReplays implements SmartLifecycle {
         int generation = generations.beginReplay(name, head, clock.instant());
         log.info("Replay of {} started: building generation {} from the start of the event store up to position {}",
                 name, generation, head);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.shutDown();
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            generations.abandonReplay(name);
+            log.error("Replay of {} could not start; it goes on reading and writing generation {}", name,
+                    generation - 1, e);
+            throw e;
+        } finally {
+            processor.start();
+        }
         return status(name);
     }
 
@@ -137,10 +146,6 @@ public class ProjectionReplays implements SmartLifecycle {
                     "no projection named " + name + "; known are " + String.join(", ", projections.keySet()));
         }
         return projection;
-    }
-
-    private StreamingEventProcessor processor(ReplayableProjection projection) {
-        return processor(projection.name());
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -66,6 +66,13 @@ public class ProjectionGenerations {
         return next;
     }
 
+    /** Gives up a replay that could not start: writes go back to the generation queries read. */
+    public synchronized void abandonReplay(String projection) {
+        jdbc.update("UPDATE projection_generation SET building_generation = NULL, replay_started_at = NULL, "
+                + "replay_target_position = NULL WHERE projection = ?", projection);
+        reload(projection);
+    }
+
     /** Makes the generation being built the one queries read; returns the generation that was read before. */
     public synchronized int complete(String projection, Instant now) {
         State current = reload(projection);
