@@ -30,7 +30,7 @@ class TimeTravelApiTest extends ApiIntegrationTest {
                 .send().json().get("events"), e -> e.size() == 4, "four audit rows");
         String declaredAt = events.get(1).get("recordedAt").asText();
         String resolvedAt = events.get(3).get("recordedAt").asText();
-        assertThat(declaredAt).isLessThan(resolvedAt);
+        assertThat(java.time.Instant.parse(declaredAt)).isBefore(java.time.Instant.parse(resolvedAt));
 
         JsonNode then = view(incident, declaredAt);
         assertThat(then.get("asOf").asText()).isEqualTo(declaredAt);

@@ -94,6 +94,7 @@ class StatuspageApiTest extends ApiIntegrationTest {
         assertThat(ids(unresolved.get("incidents"))).doesNotContain(incident);
     }
 
+    /** The suite declares far fewer than 50 incidents after the reference one, so it is among the 50 most recent. */
     @Test
     void incidentsListTheReferenceIncidentWithItsUpdatesNewestFirst() {
         var response = api.get("/api/v2/incidents.json").send();
