@@ -7,7 +7,17 @@ import io.incidenttimeline.core.shared.EventJson;
 import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -48,6 +58,31 @@ public class AxonConfig {
     @Bean
     AggregateFactory<Component> componentSnapshotFactory() {
         return new SnapshottableAggregate<>(Component.class);
+    }
+
+    /**
+     * The JDBC storage engine as Axon's auto-configuration builds it; declared here because defining the event store
+     * below switches that auto-configuration off.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          PersistenceExceptionResolver duplicateKeys) {
+        return JdbcEventStorageEngine.builder().snapshotSerializer(snapshotSerializer)
+                .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(duplicateKeys)
+                .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider).transactionManager(transactionManager).schema(new EventSchema())
+                .build();
+    }
+
+    /** The embedded event store, telling the projections about committed events at once (see the class). */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new CommitNotifyingEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     /** Events and snapshots are written with the contract mapper from incident-core; Axon looks it up by this name. */

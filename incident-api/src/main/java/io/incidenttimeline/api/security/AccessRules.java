@@ -37,6 +37,8 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/api/v1/components", Role.ADMIN),
             rule(null, "/api/v1/audit/**", Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/incidents/*/events", Role.RESPONDER, Role.AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/incidents/*/metrics", Role.RESPONDER, Role.AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/metrics/**", Role.RESPONDER, Role.AUDITOR),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {

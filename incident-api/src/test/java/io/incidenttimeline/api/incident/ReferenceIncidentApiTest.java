@@ -1,13 +1,12 @@
 package io.incidenttimeline.api.incident;
 
-import static io.incidenttimeline.api.support.ApiClient.ADMIN;
 import static io.incidenttimeline.api.support.ApiClient.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.demo.ReferenceIncident;
 import io.incidenttimeline.api.support.ApiIntegrationTest;
+import io.incidenttimeline.api.support.ReferenceIncidentFixture;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,13 +21,7 @@ class ReferenceIncidentApiTest extends ApiIntegrationTest {
 
     @Test
     void theReferenceIncidentIsStoredEventByEventAsTold() {
-        List<ReferenceIncident.Step> steps = ReferenceIncident.steps(new ObjectMapper());
-        for (ReferenceIncident.Step step : steps) {
-            var response = api.call(step.method(), step.path()).as(ADMIN)
-                    .header("Idempotency-Key", "reference-" + step.path().hashCode() + "-" + step.method())
-                    .header("X-Correlation-Id", "reference-incident-test").json(step.body().toString()).send();
-            assertThat(response.status()).as(step.method() + " " + step.path() + " -> " + response).isBetween(200, 201);
-        }
+        ReferenceIncidentFixture.load(api);
 
         var response = api.get("/api/v1/incidents/" + ID + "/events").as(AUDITOR).send();
         assertThat(response.status()).isEqualTo(200);

@@ -1,0 +1,125 @@
+package io.incidenttimeline.api.audit;
+
+import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.publicapi.LocalizedIncident;
+import io.incidenttimeline.api.publicapi.ReaderPreferences;
+import io.incidenttimeline.api.statuspage.StatuspageDocuments;
+import io.incidenttimeline.api.web.TimestampParameter;
+import io.incidenttimeline.projections.audit.AuditFilter;
+import io.incidenttimeline.projections.audit.AuditPage;
+import io.incidenttimeline.projections.audit.AuditTrailQueries;
+import io.incidenttimeline.projections.publicview.PageView;
+import io.incidenttimeline.projections.publicview.PublicViewQueries;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * For auditors: the audit trail, paged by cursor, and the public view of any past moment, computed by folding the
+ * events recorded up to that moment with the same code as the live view.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = "application/json")
+public class AuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+
+    private final AuditTrailQueries trail;
+    private final PublicViewQueries publicView;
+    private final StatuspageDocuments statuspage;
+
+    public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage) {
+        this.trail = trail;
+        this.publicView = publicView;
+        this.statuspage = statuspage;
+    }
+
+    @GetMapping("/events")
+    public Map<String, Object> events(@RequestParam(required = false) String incident,
+                                      @RequestParam(required = false) String actor,
+                                      @RequestParam(required = false) String type,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String after,
+                                      @RequestParam(required = false) String limit) {
+        var filter = new AuditFilter(incident, actor, type, instant("from", from), instant("to", to));
+        AuditPage page = trail.page(filter, cursor(after), limit(limit));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", page.entries());
+        json.put("nextAfter", page.nextAfter());
+        json.put("next", page.nextAfter() == null ? null : ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("after", page.nextAfter()).build().toUriString());
+        return json;
+    }
+
+    @GetMapping("/incidents/{incidentId}/public-view")
+    public Map<String, Object> publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
+                                          @RequestParam(required = false) String lang,
+                                          @RequestParam(required = false) String tz) {
+        Instant moment = required("asOf", asOf);
+        ReaderPreferences reader = ReaderPreferences.of(lang, null, tz);
+        var incident = publicView.incidentAsOf(incidentId, moment).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("asOf", moment.toString());
+        json.putAll(LocalizedIncident.render(incident, publicView.pageAsOf(moment), reader, moment));
+        return json;
+    }
+
+    @GetMapping("/summary")
+    public Map<String, Object> summary(@RequestParam(required = false) String asOf) {
+        Instant moment = required("asOf", asOf);
+        PageView view = publicView.pageAsOf(moment);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("as_of", statuspage.time(moment));
+        json.putAll(statuspage.summary(view));
+        return json;
+    }
+
+    private static Instant required(String field, String value) {
+        return TimestampParameter.required(field, value);
+    }
+
+    private static Instant instant(String field, String value) {
+        return TimestampParameter.optional(field, value);
+    }
+
+    private static long cursor(String after) {
+        if (after == null) {
+            return -1;
+        }
+        try {
+            long position = Long.parseLong(after);
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-cursor", "after",
+                "after must be the nextAfter value of a previous page (a non-negative number)");
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= AuditTrailQueries.MAX_PAGE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-limit", "limit",
+                "limit must be a number between 1 and " + AuditTrailQueries.MAX_PAGE);
+    }
+}

@@ -1,0 +1,35 @@
+package io.incidenttimeline.api.statuspage;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The public reads are cacheable and may be fetched from any web page: each response gets a strong ETag of its body
+ * (a matching If-None-Match gets 304), and CORS is open for GET.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PublicReadConfig implements WebMvcConfigurer {
+
+    public static final String CACHE_CONTROL = "public, no-cache";
+    static final String[] PUBLIC_PATHS = {"/api/v2/**", "/api/public/**"};
+
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags() {
+        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/v2/*", "/api/public/*");
+        registration.setName("publicEtags");
+        return registration;
+    }
+
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        for (String path : PUBLIC_PATHS) {
+            registry.addMapping(path).allowedOrigins("*").allowedMethods("GET", "HEAD")
+                    .allowedHeaders("If-None-Match", "Accept-Language").exposedHeaders("ETag").maxAge(3600);
+        }
+    }
+}

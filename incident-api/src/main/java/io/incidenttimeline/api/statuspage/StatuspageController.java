@@ -1,0 +1,90 @@
+package io.incidenttimeline.api.statuspage;
+
+import io.incidenttimeline.projections.publicview.PageView;
+import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicViewQueries;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Statuspage's public API v2, same paths and shapes, so existing clients and widgets work against our base URL. */
+@RestController
+@RequestMapping(path = "/api/v2", produces = "application/json")
+public class StatuspageController {
+
+    private final PublicViewQueries queries;
+    private final StatuspageDocuments documents;
+
+    public StatuspageController(PublicViewQueries queries, StatuspageDocuments documents) {
+        this.queries = queries;
+        this.documents = documents;
+    }
+
+    @GetMapping("/summary.json")
+    public ResponseEntity<Map<String, Object>> summary() {
+        return cacheable(documents.summary(queries.page()));
+    }
+
+    @GetMapping("/status.json")
+    public ResponseEntity<Map<String, Object>> status() {
+        PageView view = queries.page();
+        return cacheable(document(view, "status", documents.status(view)));
+    }
+
+    @GetMapping("/components.json")
+    public ResponseEntity<Map<String, Object>> components() {
+        PageView view = queries.page();
+        return cacheable(document(view, "components", documents.components(view)));
+    }
+
+    @GetMapping("/incidents.json")
+    public ResponseEntity<Map<String, Object>> incidents() {
+        return incidentList(queries.recentIncidents());
+    }
+
+    @GetMapping("/incidents/unresolved.json")
+    public ResponseEntity<Map<String, Object>> unresolvedIncidents() {
+        return incidentList(queries.page().unresolved());
+    }
+
+    @GetMapping("/scheduled-maintenances.json")
+    public ResponseEntity<Map<String, Object>> scheduledMaintenances() {
+        return maintenances();
+    }
+
+    @GetMapping("/scheduled-maintenances/upcoming.json")
+    public ResponseEntity<Map<String, Object>> upcomingMaintenances() {
+        return maintenances();
+    }
+
+    @GetMapping("/scheduled-maintenances/active.json")
+    public ResponseEntity<Map<String, Object>> activeMaintenances() {
+        return maintenances();
+    }
+
+    /** Scheduled maintenance does not exist in the domain yet: the lists are empty, as on a page without any. */
+    private ResponseEntity<Map<String, Object>> maintenances() {
+        return cacheable(document(queries.page(), "scheduled_maintenances", List.of()));
+    }
+
+    private ResponseEntity<Map<String, Object>> incidentList(List<PublicIncident> incidents) {
+        PageView view = queries.page();
+        return cacheable(document(view, "incidents", incidents.stream().map(i -> documents.incident(i, view)).toList()));
+    }
+
+    private Map<String, Object> document(PageView view, String key, Object value) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("page", documents.page(view.updatedAt()));
+        json.put(key, value);
+        return json;
+    }
+
+    static <T> ResponseEntity<T> cacheable(T body) {
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL).body(body);
+    }
+}

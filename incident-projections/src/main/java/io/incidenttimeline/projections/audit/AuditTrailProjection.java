@@ -1,0 +1,78 @@
+package io.incidenttimeline.projections.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.core.shared.EventJson;
+import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.support.RecordedEvents;
+import io.incidenttimeline.projections.support.Timestamps;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Revision;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** One row per stored event, with its global position, its audit metadata and its payload as stored. */
+@Component
+@ProcessingGroup(AuditTrailProjection.NAME)
+public class AuditTrailProjection implements ReplayableProjection {
+
+    public static final String NAME = "audit-trail";
+    private static final ObjectMapper EVENT_JSON = EventJson.objectMapper();
+    private static final String COMPONENT_PREFIX = "component:";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+
+    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws Exception {
+        long position = token.position().orElseThrow(() -> new IllegalStateException("the token has no position"));
+        String aggregateId = event.getAggregateIdentifier();
+        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
+        var metadata = event.getMetaData();
+        jdbc.update("INSERT INTO audit_event (generation, global_position, event_id, event_type, revision, aggregate_id, "
+                        + "incident_id, occurred_at, recorded_at, actor, role, channel, correlation_id, idempotency_key, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                generations.writeGeneration(NAME), position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                revision == null ? null : revision.value(), aggregateId,
+                aggregateId.startsWith(COMPONENT_PREFIX) ? null : aggregateId,
+                Timestamps.column(occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
+                metadata.get("actor"), metadata.get("role"), metadata.get("channel"), metadata.get("correlationId"),
+                metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload));
+    }
+
+    private static Instant occurredAt(Object payload) {
+        try {
+            return payload.getClass().getMethod("occurredAt").invoke(payload) instanceof Instant instant ? instant : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    @ResetHandler
+    void onReset() {
+        var state = generations.state(NAME);
+        if (state.replaying()) {
+            deleteGeneration(state.building());
+        }
+    }
+
+    @Override
+    public void deleteGeneration(int generation) {
+        jdbc.update("DELETE FROM audit_event WHERE generation = ?", generation);
+    }
+}

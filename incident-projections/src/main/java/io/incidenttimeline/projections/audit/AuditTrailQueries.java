@@ -1,0 +1,69 @@
+package io.incidenttimeline.projections.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.core.shared.EventJson;
+import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.support.Timestamps;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Pages through the audit trail in store order, with a cursor: the global position of the last entry seen. */
+@Service
+public class AuditTrailQueries {
+
+    public static final int MAX_PAGE = 500;
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+
+    public AuditTrailQueries(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+    }
+
+    public AuditPage page(AuditFilter filter, long after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE generation = ? AND global_position > ?");
+        List<Object> args = new ArrayList<>(List.of(generations.readGeneration(AuditTrailProjection.NAME), after));
+        condition(sql, args, "incident_id = ?", filter.incidentId());
+        condition(sql, args, "actor = ?", filter.actor());
+        condition(sql, args, "event_type = ?", filter.type());
+        condition(sql, args, "recorded_at >= ?", Timestamps.column(filter.from()));
+        condition(sql, args, "recorded_at < ?", Timestamps.column(filter.to()));
+        sql.append(" ORDER BY global_position LIMIT ?");
+        args.add(limit + 1);
+        List<AuditEntry> rows = jdbc.query(sql.toString(), (rs, row) -> entry(rs), args.toArray());
+        if (rows.size() <= limit) {
+            return new AuditPage(rows, null);
+        }
+        List<AuditEntry> page = rows.subList(0, limit);
+        return new AuditPage(List.copyOf(page), page.get(limit - 1).position());
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        try {
+            return new AuditEntry(rs.getLong("global_position"), rs.getString("event_id"), rs.getString("event_type"),
+                    rs.getString("revision"), rs.getString("aggregate_id"), rs.getString("incident_id"),
+                    Timestamps.instant(rs, "occurred_at"), Timestamps.instant(rs, "recorded_at"), rs.getString("actor"),
+                    rs.getString("role"), rs.getString("channel"), rs.getString("correlation_id"),
+                    rs.getString("idempotency_key"), JSON.readTree(rs.getString("payload")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

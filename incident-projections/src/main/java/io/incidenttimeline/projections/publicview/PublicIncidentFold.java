@@ -1,0 +1,159 @@
+package io.incidenttimeline.projections.publicview;
+
+import io.incidenttimeline.core.incident.PostMortemSections;
+import io.incidenttimeline.core.incident.event.ImpactChanged;
+import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
+import io.incidenttimeline.core.incident.event.IncidentDeclared;
+import io.incidenttimeline.core.incident.event.PostMortemPublished;
+import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
+import io.incidenttimeline.core.incident.event.TranslationAdded;
+import io.incidenttimeline.core.incident.event.UpdateAmended;
+import io.incidenttimeline.core.incident.event.UpdatePosted;
+import io.incidenttimeline.core.incident.event.UpdateRetracted;
+import io.incidenttimeline.core.shared.Visibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one implementation of the public view of an incident: folds its events, in order, into a
+ * {@link PublicIncident}. Used by the live projection and by time travel alike. Pure: no clock, no I/O.
+ */
+public final class PublicIncidentFold {
+
+    private PublicIncidentFold() {
+    }
+
+    public static PublicIncident fold(List<?> events) {
+        PublicIncident state = null;
+        for (Object event : events) {
+            state = apply(state, event);
+        }
+        return state;
+    }
+
+    /** The state after {@code event}; events that say nothing public return the state unchanged. */
+    public static PublicIncident apply(PublicIncident state, Object event) {
+        if (event instanceof IncidentDeclared declared) {
+            return declared(declared);
+        }
+        if (state == null) {
+            return null;
+        }
+        if (event instanceof UpdatePosted posted) {
+            return posted.visibility() == Visibility.PUBLIC ? posted(state, posted) : state;
+        }
+        if (event instanceof UpdateAmended amended) {
+            return amended(state, amended);
+        }
+        if (event instanceof UpdateRetracted retracted) {
+            return retracted(state, retracted);
+        }
+        if (event instanceof ImpactWindowRecorded window) {
+            return state.with(state.impact(), window.startedAt(), window.endedAt(), state.nextSeq(), state.settings(),
+                    state.updates(), state.postMortem(), state.translations(), window.occurredAt());
+        }
+        if (event instanceof ImpactChanged changed) {
+            List<ComponentSetting> settings = new ArrayList<>(state.settings());
+            settings.add(new ComponentSetting(state.nextSeq(), null, true, Map.copyOf(changed.components())));
+            return state.with(changed.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq() + 1,
+                    settings, state.updates(), state.postMortem(), state.translations(), changed.occurredAt());
+        }
+        if (event instanceof PostMortemPublished published) {
+            return postMortem(state, published);
+        }
+        if (event instanceof RemediationItemCompleted completed && state.postMortem() != null) {
+            return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                    state.settings(), state.updates(), state.postMortem().completed(completed.itemId()),
+                    state.translations(), completed.occurredAt());
+        }
+        if (event instanceof TranslationAdded translation) {
+            return translated(state, translation);
+        }
+        return state;
+    }
+
+    private static PublicIncident declared(IncidentDeclared event) {
+        var setting = new ComponentSetting(0, null, true, Map.copyOf(event.components()));
+        return new PublicIncident(event.incidentId(), event.title(), event.locale(), event.impact(), event.occurredAt(),
+                null, null, 1, List.of(setting), List.of(), null, Map.of(), event.occurredAt());
+    }
+
+    private static PublicIncident posted(PublicIncident state, UpdatePosted event) {
+        int seq = state.nextSeq();
+        List<PublicUpdate> updates = new ArrayList<>(state.updates());
+        updates.add(new PublicUpdate(event.updateId(), seq, event.status(), event.message(), event.occurredAt(),
+                event.recordedAt(), null, event.nextUpdateDueAt(), Map.copyOf(event.components())));
+        List<ComponentSetting> settings = new ArrayList<>(state.settings());
+        if (!event.components().isEmpty()) {
+            settings.add(new ComponentSetting(seq, event.updateId(), false, Map.copyOf(event.components())));
+        }
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), seq + 1, settings, updates,
+                state.postMortem(), state.translations(), event.occurredAt());
+    }
+
+    private static PublicIncident amended(PublicIncident state, UpdateAmended event) {
+        if (state.update(event.updateId()) == null) {
+            return state;
+        }
+        List<PublicUpdate> updates = state.updates().stream()
+                .map(u -> u.id().equals(event.updateId()) ? u.amended(event.message(), event.occurredAt()) : u).toList();
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                state.settings(), updates, state.postMortem(), state.translations(), event.occurredAt());
+    }
+
+    private static PublicIncident retracted(PublicIncident state, UpdateRetracted event) {
+        if (state.update(event.updateId()) == null) {
+            return state;
+        }
+        List<PublicUpdate> updates = state.updates().stream().filter(u -> !u.id().equals(event.updateId())).toList();
+        List<ComponentSetting> settings = state.settings().stream()
+                .filter(s -> !event.updateId().equals(s.updateId())).toList();
+        Map<String, PublicTranslation> translations = new HashMap<>();
+        state.translations().forEach((locale, t) -> translations.put(locale, withoutUpdate(t, event.updateId())));
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(), settings,
+                updates, state.postMortem(), translations, event.occurredAt());
+    }
+
+    private static PublicTranslation withoutUpdate(PublicTranslation translation, String updateId) {
+        Map<String, String> texts = new LinkedHashMap<>(translation.updates());
+        texts.remove(updateId);
+        return new PublicTranslation(translation.machineTranslated(), translation.engine(), translation.title(),
+                Map.copyOf(texts), translation.postMortemSummary(), translation.postMortemRootCause(),
+                translation.postMortemResolution());
+    }
+
+    private static PublicIncident postMortem(PublicIncident state, PostMortemPublished event) {
+        PublicPostMortem previous = state.postMortem();
+        Set<String> done = previous == null ? Set.of() : previous.remediation().stream()
+                .filter(PublicPostMortem.Item::completed).map(PublicPostMortem.Item::id).collect(Collectors.toSet());
+        List<PublicPostMortem.Item> items = event.remediation().stream()
+                .map(i -> new PublicPostMortem.Item(i.id(), i.title(), i.owner(), i.dueDate(), done.contains(i.id())))
+                .toList();
+        var postMortem = new PublicPostMortem(event.revision(), event.summary(), event.rootCause(), event.resolution(),
+                items, previous == null ? event.occurredAt() : previous.publishedAt(), event.occurredAt());
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                state.settings(), state.updates(), postMortem, state.translations(), event.occurredAt());
+    }
+
+    private static PublicIncident translated(PublicIncident state, TranslationAdded event) {
+        Map<String, String> publicTexts = new HashMap<>();
+        event.updates().forEach((updateId, text) -> {
+            if (state.update(updateId) != null) {
+                publicTexts.put(updateId, text);
+            }
+        });
+        PostMortemSections sections = event.postMortem();
+        var added = new PublicTranslation(event.machineTranslated(), event.engine(), event.title(), Map.copyOf(publicTexts),
+                sections == null ? null : sections.summary(), sections == null ? null : sections.rootCause(),
+                sections == null ? null : sections.resolution());
+        Map<String, PublicTranslation> translations = new HashMap<>(state.translations());
+        translations.merge(event.locale(), added, PublicTranslation::merge);
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                state.settings(), state.updates(), state.postMortem(), translations, event.occurredAt());
+    }
+}

@@ -1,0 +1,68 @@
+package io.incidenttimeline.projections.publicview;
+
+import io.incidenttimeline.core.component.ComponentDefined;
+import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.generation.ReplayableProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.SourceId;
+import org.springframework.stereotype.Component;
+
+/** Keeps the public view: every event is folded into its incident's (or component's) document. */
+@Component
+@ProcessingGroup(PublicViewProjection.NAME)
+public class PublicViewProjection implements ReplayableProjection {
+
+    public static final String NAME = "public-view";
+
+    private final PublicViewStore store;
+    private final ProjectionGenerations generations;
+
+    public PublicViewProjection(PublicViewStore store, ProjectionGenerations generations) {
+        this.store = store;
+        this.generations = generations;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @EventHandler
+    void on(ComponentDefined event) {
+        store.save(generations.writeGeneration(NAME), PublicComponent.defined(event));
+    }
+
+    @EventHandler
+    void on(ComponentRedefined event) {
+        int generation = generations.writeGeneration(NAME);
+        store.component(generation, event.componentId())
+                .ifPresent(component -> store.save(generation, component.redefined(event)));
+    }
+
+    /** Every other event belongs to an incident, whose aggregate identifier is the incident id. */
+    @EventHandler
+    void on(Object event, @SourceId String incidentId) {
+        int generation = generations.writeGeneration(NAME);
+        PublicIncident before = store.incident(generation, incidentId).orElse(null);
+        PublicIncident after = PublicIncidentFold.apply(before, event);
+        if (after != null && !after.equals(before)) {
+            store.save(generation, after);
+        }
+    }
+
+    @ResetHandler
+    void onReset() {
+        var state = generations.state(NAME);
+        if (state.replaying()) {
+            store.deleteGeneration(state.building());
+        }
+    }
+
+    @Override
+    public void deleteGeneration(int generation) {
+        store.deleteGeneration(generation);
+    }
+}

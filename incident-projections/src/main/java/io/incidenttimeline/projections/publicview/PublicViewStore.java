@@ -1,0 +1,85 @@
+package io.incidenttimeline.projections.publicview;
+
+import io.incidenttimeline.projections.support.ReadModelJson;
+import io.incidenttimeline.projections.support.Timestamps;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The rows of the public view, one JSON document per incident and per component, per generation. */
+@Repository
+public class PublicViewStore {
+
+    private final JdbcTemplate jdbc;
+
+    public PublicViewStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PublicIncident> incident(int generation, String incidentId) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND incident_id = ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, incidentId)
+                .stream().findFirst();
+    }
+
+    public void save(int generation, PublicIncident incident) {
+        String document = ReadModelJson.write(incident);
+        int updated = jdbc.update("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, updated_at = ?, "
+                        + "document = ? WHERE generation = ? AND incident_id = ?", incident.visible(), incident.resolved(),
+                Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()), document, generation,
+                incident.id());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, updated_at, "
+                            + "document) VALUES (?, ?, ?, ?, ?, ?, ?)", generation, incident.id(), incident.visible(),
+                    incident.resolved(), Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()),
+                    document);
+        }
+    }
+
+    /** The incidents the public may see, most recently declared first. */
+    public List<PublicIncident> visibleIncidents(int generation, int limit) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "ORDER BY declared_at DESC, incident_id LIMIT ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, limit);
+    }
+
+    /** The visible incident that changed last, which dates the page when no open incident is newer. */
+    public Optional<PublicIncident> lastChangedIncident(int generation) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "ORDER BY updated_at DESC, incident_id LIMIT 1",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation).stream().findFirst();
+    }
+
+    public List<PublicIncident> unresolvedIncidents(int generation) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "AND resolved = FALSE ORDER BY declared_at DESC, incident_id",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation);
+    }
+
+    public Optional<PublicComponent> component(int generation, String componentId) {
+        return jdbc.query("SELECT document FROM public_component WHERE generation = ? AND component_id = ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class), generation, componentId)
+                .stream().findFirst();
+    }
+
+    public void save(int generation, PublicComponent component) {
+        String document = ReadModelJson.write(component);
+        int updated = jdbc.update("UPDATE public_component SET document = ? WHERE generation = ? AND component_id = ?",
+                document, generation, component.id());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO public_component (generation, component_id, document) VALUES (?, ?, ?)",
+                    generation, component.id(), document);
+        }
+    }
+
+    public List<PublicComponent> components(int generation) {
+        return jdbc.query("SELECT document FROM public_component WHERE generation = ? ORDER BY component_id",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class), generation);
+    }
+
+    public void deleteGeneration(int generation) {
+        jdbc.update("DELETE FROM public_incident WHERE generation = ?", generation);
+        jdbc.update("DELETE FROM public_component WHERE generation = ?", generation);
+    }
+}

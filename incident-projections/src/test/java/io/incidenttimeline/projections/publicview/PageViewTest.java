@@ -1,0 +1,46 @@
+package io.incidenttimeline.projections.publicview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidenttimeline.core.component.ComponentDefined;
+import io.incidenttimeline.core.incident.event.IncidentDeclared;
+import io.incidenttimeline.core.incident.event.UpdatePosted;
+import io.incidenttimeline.core.shared.ComponentStatus;
+import io.incidenttimeline.core.shared.Impact;
+import io.incidenttimeline.core.shared.IncidentStatus;
+import io.incidenttimeline.core.shared.Visibility;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PageViewTest {
+
+    private static final Instant T = Instant.parse("2024-07-05T13:31:00Z");
+
+    private static PublicComponent component(String id, Integer position) {
+        return PublicComponent.defined(new ComponentDefined(id, "Name " + id, null, position, null, T, T));
+    }
+
+    private static PublicIncident incident(String id, Impact impact, Map<String, ComponentStatus> components,
+                                           IncidentStatus status, Visibility visibility) {
+        return PublicIncidentFold.fold(List.of(
+                new IncidentDeclared(id, "title", "en", impact, components, List.of(), T, T),
+                new UpdatePosted(id, "u-" + id, status, "text", visibility, components, null, T.plusSeconds(60), T)));
+    }
+
+    @Test
+    void eachComponentTakesTheWorstStatusOfTheOpenPublicIncidents() {
+        var view = PageView.compose(List.of(component("b", 2), component("a", 1), component("c", null)), List.of(
+                incident("i1", Impact.MINOR, Map.of("a", ComponentStatus.DEGRADED_PERFORMANCE), IncidentStatus.IDENTIFIED, Visibility.PUBLIC),
+                incident("i2", Impact.MAJOR, Map.of("a", ComponentStatus.PARTIAL_OUTAGE), IncidentStatus.INVESTIGATING, Visibility.PUBLIC),
+                incident("i3", Impact.CRITICAL, Map.of("b", ComponentStatus.MAJOR_OUTAGE), IncidentStatus.RESOLVED, Visibility.PUBLIC),
+                incident("i4", Impact.CRITICAL, Map.of("c", ComponentStatus.MAJOR_OUTAGE), IncidentStatus.INVESTIGATING, Visibility.INTERNAL)));
+
+        assertThat(view.components()).extracting(c -> c.component().id()).containsExactly("a", "b", "c");
+        assertThat(view.components()).extracting(PageView.ComponentView::status)
+                .containsExactly(ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.OPERATIONAL, ComponentStatus.OPERATIONAL);
+        assertThat(view.unresolved()).extracting(PublicIncident::id).containsExactlyInAnyOrder("i1", "i2");
+        assertThat(view.status()).isEqualTo(new TopLevelStatus("major", "Partial System Outage"));
+    }
+}
