@@ -26,7 +26,7 @@ public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
     private static final Map<String, String> DATABASE = TestDatabase.postgres()
-            ? TestDatabase.createPostgresDatabase() : Map.of();
+            ? TestDatabase.createPostgresDatabase() : TestDatabase.h2In(DATA_DIR);
 
     @LocalServerPort
     private int port;

@@ -25,6 +25,12 @@ final class TestDatabase {
         return "postgresql".equals(System.getProperty(SELECTOR));
     }
 
+    /** The embedded default's URL for a data directory (set here because dynamic properties come too late for it). */
+    static Map<String, String> h2In(java.nio.file.Path dataDir) {
+        return Map.of("spring.datasource.url",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
     /** Creates a fresh PostgreSQL database and returns the datasource properties that point at it. */
     static Map<String, String> createPostgresDatabase() {
         String name = "incident_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
