@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may do what. Public reads are open; commands need a responder, audits an auditor, administration an admin;
- * an admin may do everything.
+ * an admin may do everything. The audit public key is public: verifying must not need our trust.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -64,6 +64,8 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/components").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/public-key").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/incidents/*/events")
                         .hasAnyRole(Role.RESPONDER.name(), Role.AUDITOR.name())

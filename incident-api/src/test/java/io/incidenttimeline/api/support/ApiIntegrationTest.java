@@ -23,6 +23,13 @@ public abstract class ApiIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
 
+    static {
+        // A system property, not only a dynamic one: EmbeddedDatabaseLocation derives the H2 URL from the data
+        // directory while the environment is prepared, before @DynamicPropertySource values exist. Without this the
+        // database landed in ./data and outlived the run (keys generated in DATA_DIR did not).
+        System.setProperty("incident.data-dir", DATA_DIR.toString());
+    }
+
     @LocalServerPort
     private int port;
 
