@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
@@ -37,7 +38,7 @@ public final class CanonicalJson {
     }
 
     public static JsonNode parse(String text) throws MalformedJsonException {
-        return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The RFC 8785 (JSON Canonicalization Scheme) UTF-8 bytes of a JSON value. */

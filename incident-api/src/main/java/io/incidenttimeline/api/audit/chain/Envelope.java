@@ -14,8 +14,8 @@ public final class Envelope {
     }
 
     public static ObjectNode of(StoredEvent event) throws UnreadableEventException {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode envelope = json.objectNode();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode envelope = nodes.objectNode();
         envelope.put("eventId", event.eventId());
         envelope.put("type", event.payloadType());
         envelope.put("revision", event.revision());
@@ -23,8 +23,8 @@ public final class Envelope {
         envelope.put("aggregateId", event.aggregateId());
         envelope.put("sequenceNumber", event.sequenceNumber());
         envelope.put("recordedAt", event.recordedAt());
-        envelope.set("metadata", event.metadata() == null ? json.nullNode() : json(event, "metadata", event.metadata()));
-        envelope.set("payload", json(event, "payload", event.payload()));
+        envelope.set("metadata", event.metadata() == null ? nodes.nullNode() : stored(event, "metadata", event.metadata()));
+        envelope.set("payload", stored(event, "payload", event.payload()));
         return envelope;
     }
 
@@ -37,7 +37,7 @@ public final class Envelope {
         }
     }
 
-    private static JsonNode json(StoredEvent event, String column, byte[] bytes) throws UnreadableEventException {
+    private static JsonNode stored(StoredEvent event, String column, byte[] bytes) throws UnreadableEventException {
         try {
             return CanonicalJson.parse(bytes);
         } catch (CanonicalJson.MalformedJsonException e) {
