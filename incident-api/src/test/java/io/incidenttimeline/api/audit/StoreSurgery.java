@@ -52,6 +52,15 @@ public final class StoreSurgery {
         undo.push(() -> deleted.forEach(this::insert));
     }
 
+    /** Slips a copy of an event, under a new id and aggregate, into the store at the given position. */
+    public void insertCopy(long from, long at) {
+        StoredEvent original = event(from);
+        insert(new StoredEvent(at, java.util.UUID.randomUUID().toString(), original.payloadType(), original.revision(),
+                original.aggregateType(), "inserted-" + java.util.UUID.randomUUID(), 0, original.recordedAt(),
+                original.metadata(), original.payload()));
+        undo.push(() -> jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", at));
+    }
+
     /** Exchanges the places of two events in the global order. */
     public void swap(long first, long second) {
         Runnable swap = () -> {

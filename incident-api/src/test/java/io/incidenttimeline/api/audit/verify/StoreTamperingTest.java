@@ -108,6 +108,13 @@ class StoreTamperingTest extends AuditIntegrationTest {
     }
 
     @Test
+    void anEventSlippedInBelowTheRecordedOnesIsLocated() {
+        surgery.insertCopy(middle().position(), 0);
+
+        assertFailure(verify(), 0, "event-not-in-chain");
+    }
+
+    @Test
     void deletingTheNewestEventsAfterACheckpointIsLocated() {
         surgery.deleteEventsFrom(middle().position(), Long.MAX_VALUE);
 
