@@ -82,6 +82,11 @@ class StoreTamperingTest extends AuditIntegrationTest {
         surgery.changePayload(middle().position(), replacing("{", "["));
 
         assertFailure(verify(), middle().position(), "event-unreadable");
+        var export = api.get("/api/v1/audit/export?fromPosition=" + middle().position()).as(AUDITOR).send();
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).as("the export ends at the event that has no envelope")
+                .startsWith("{\"position\":" + middle().position() + ",\"error\":\"the stored payload is not valid JSON")
+                .doesNotContain("\"envelope\"");
     }
 
     @Test
