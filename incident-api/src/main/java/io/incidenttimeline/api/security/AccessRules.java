@@ -35,6 +35,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/v3/api-docs/**", Role.ADMIN),
             rule(null, "/api/v1/admin/**", Role.ADMIN),
             rule(HttpMethod.POST, "/api/v1/components", Role.ADMIN),
+            open(HttpMethod.GET, "/api/v1/audit/public-key"),
+            rule(HttpMethod.POST, "/api/v1/audit/checkpoints", Role.ADMIN),
             rule(null, "/api/v1/audit/**", Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/incidents/*/events", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/incidents/*/metrics", Role.RESPONDER, Role.AUDITOR),

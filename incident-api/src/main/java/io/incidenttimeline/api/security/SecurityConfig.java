@@ -17,7 +17,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may do what. Public reads are open; commands need a responder, audits an auditor, administration an admin;
- * an admin may do everything.
+ * an admin may do everything. The audit public key is public: verifying must not need our trust.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {

@@ -28,6 +28,7 @@ public abstract class ApiIntegrationTest {
     private static final Map<String, String> DATABASE = TestDatabase.postgres()
             ? TestDatabase.createPostgresDatabase() : TestDatabase.h2In(DATA_DIR);
 
+
     @LocalServerPort
     private int port;
 

@@ -1,0 +1,48 @@
+package io.incidenttimeline.api.audit.checkpoint;
+
+import io.incidenttimeline.api.audit.PositionRange;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signed checkpoints: an admin may ask for one now; auditors read them; anyone may fetch the public key. */
+@RestController
+class CheckpointController {
+
+    static final String PEM = "application/x-pem-file";
+
+    private final CheckpointService checkpoints;
+    private final CheckpointStore store;
+    private final CheckpointSigner signer;
+
+    CheckpointController(CheckpointService checkpoints, CheckpointStore store, CheckpointSigner signer) {
+        this.checkpoints = checkpoints;
+        this.store = store;
+        this.signer = signer;
+    }
+
+    record Checkpoints(List<SignedCheckpoint> checkpoints) {
+    }
+
+    @PostMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SignedCheckpoint> create() {
+        return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.create());
+    }
+
+    @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    Checkpoints list(@RequestParam(name = PositionRange.FROM, required = false) String from,
+                     @RequestParam(name = PositionRange.TO, required = false) String to) {
+        PositionRange range = PositionRange.parse(from, to, Long.MAX_VALUE);
+        return new Checkpoints(store.between(from == null ? 0 : range.from(), range.to()));
+    }
+
+    @GetMapping(path = "/api/v1/audit/public-key", produces = PEM)
+    ResponseEntity<String> publicKey() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM)).body(signer.publicKeyPem());
+    }
+}

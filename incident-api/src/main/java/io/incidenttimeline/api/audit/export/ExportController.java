@@ -1,0 +1,45 @@
+package io.incidenttimeline.api.audit.export;
+
+import io.incidenttimeline.api.audit.PositionRange;
+import io.incidenttimeline.api.audit.chain.EventRows;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/audit/export?fromPosition=&toPosition=}: the event history with its hash chain and the signed
+ * checkpoints, as NDJSON. Without toPosition the export ends at the newest event when the request arrives. It is
+ * written straight to the response on the request thread (no async timeout cuts a long export short).
+ */
+@RestController
+class ExportController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final ExportWriter writer;
+    private final EventRows events;
+
+    ExportController(ExportWriter writer, EventRows events) {
+        this.writer = writer;
+        this.events = events;
+    }
+
+    @GetMapping("/api/v1/audit/export")
+    void export(@RequestParam(name = PositionRange.FROM, required = false) String from,
+                @RequestParam(name = PositionRange.TO, required = false) String to,
+                HttpServletResponse response) throws IOException {
+        PositionRange range = PositionRange.parse(from, to, events.lastPosition().orElse(0));
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"audit-export-" + range.from() + "-" + range.to() + ".ndjson\"");
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
+            writer.write(range, out);
+        }
+    }
+}

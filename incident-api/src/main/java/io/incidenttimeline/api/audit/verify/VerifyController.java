@@ -1,0 +1,21 @@
+package io.incidenttimeline.api.audit.verify;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/audit/verify}: the whole store checked against its chain and every signed checkpoint. */
+@RestController
+class VerifyController {
+
+    private final StoreVerifier verifier;
+
+    VerifyController(StoreVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    VerificationReport verify() {
+        return verifier.verify();
+    }
+}
