@@ -1,5 +1,10 @@
 package io.incidenttimeline.api.admin;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +30,9 @@ public class ProjectionAdminController {
         return Map.of("projections", replays.statuses());
     }
 
+    @ApiResponse(responseCode = "202", description = "The rebuild started beside the current read model",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
+    @DocumentedProblems({ProblemType.PROJECTION_NOT_FOUND, ProblemType.REPLAY_IN_PROGRESS})
     @PostMapping("/{name}/replay")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replays.replay(name));

@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.audit;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.publicapi.LocalizedIncident;
 import io.incidenttimeline.api.publicapi.ReaderPreferences;
@@ -41,6 +43,7 @@ public class AuditController {
         this.statuspage = statuspage;
     }
 
+    @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP})
     @GetMapping("/events")
     public Map<String, Object> events(@RequestParam(required = false) String incident,
                                       @RequestParam(required = false) String actor,
@@ -59,6 +62,7 @@ public class AuditController {
         return json;
     }
 
+    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
     @GetMapping("/incidents/{incidentId}/public-view")
     public Map<String, Object> publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
                                           @RequestParam(required = false) String lang,
@@ -73,6 +77,7 @@ public class AuditController {
         return json;
     }
 
+    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping("/summary")
     public Map<String, Object> summary(@RequestParam(required = false) String asOf) {
         Instant moment = required("asOf", asOf);

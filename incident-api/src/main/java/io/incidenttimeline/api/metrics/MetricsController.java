@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.metrics;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.web.TimestampParameter;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
@@ -28,6 +30,7 @@ public class MetricsController {
         this.clock = clock;
     }
 
+    @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND})
     @GetMapping(path = "/api/v1/incidents/{incidentId}/metrics", produces = "application/json")
     public Map<String, Object> incident(@PathVariable String incidentId) {
         IncidentMetrics m = metrics.metrics(incidentId, clock.instant()).orElseThrow(() -> new ApiProblem(
@@ -55,6 +58,7 @@ public class MetricsController {
         return json;
     }
 
+    @DocumentedProblems({ProblemType.EMPTY_TIME_RANGE, ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping(path = "/api/v1/metrics/incidents", produces = "application/json")
     public Map<String, Object> summary(@RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to) {

@@ -73,6 +73,12 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         var rule = AccessRules.ruleFor(method.name(), path.replaceAll("\\{[^}]+}", "x"));
         List<Role> roles = rule.map(AccessRules.Rule::roles).orElse(List.of());
         Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR);
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            problems.add(ProblemType.BAD_REQUEST);
+        }
+        if (method == PathItem.HttpMethod.GET && (path.startsWith("/api/v2/") || path.startsWith("/api/public/"))) {
+            cacheable(operation.getResponses());
+        }
         if (!roles.isEmpty()) {
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
             if (path.startsWith("/api/v1/webhooks/")) {
@@ -108,6 +114,17 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             operation.getExtensions().remove(CommandOperations.COMMAND);
         }
         problemResponses(operation, problems);
+    }
+
+    /** Public reads carry a strong ETag of their body and answer a matching If-None-Match with 304. */
+    private static void cacheable(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        if (ok != null) {
+            ok.addHeaderObject("ETag", new Header().description("strong validator of this body").schema(new StringSchema()));
+            ok.addHeaderObject("Cache-Control", new Header().description("how long caches may keep it")
+                    .schema(new StringSchema()));
+        }
+        responses.addApiResponse("304", new ApiResponse().description("Not Modified: the If-None-Match ETag is current"));
     }
 
     private static void successHeaders(ApiResponses responses) {

@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.publicapi;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.statuspage.PublicReadConfig;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
@@ -26,6 +28,7 @@ public class PublicIncidentController {
         this.clock = clock;
     }
 
+    @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE, ProblemType.INVALID_ACCEPT_LANGUAGE})
     @GetMapping(path = "/api/public/v1/incidents/{incidentId}", produces = "application/json")
     public ResponseEntity<Map<String, Object>> incident(@PathVariable String incidentId,
                                                         @RequestParam(required = false) String lang,

@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.audit.export;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.audit.PositionRange;
 import io.incidenttimeline.api.audit.chain.EventRows;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +31,7 @@ class ExportController {
         this.events = events;
     }
 
+    @DocumentedProblems({ProblemType.INVALID_RANGE, ProblemType.INVALID_POSITION})
     @GetMapping("/api/v1/audit/export")
     void export(@RequestParam(name = PositionRange.FROM, required = false) String from,
                 @RequestParam(name = PositionRange.TO, required = false) String to,
