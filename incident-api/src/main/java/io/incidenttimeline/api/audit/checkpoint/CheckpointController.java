@@ -1,5 +1,10 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.incidenttimeline.api.audit.PositionRange;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -29,11 +34,15 @@ class CheckpointController {
     record Checkpoints(List<SignedCheckpoint> checkpoints) {
     }
 
+    @ApiResponse(responseCode = "201", description = "A checkpoint of the chain's current head, signed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SignedCheckpoint.class)))
     @PostMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SignedCheckpoint> create() {
         return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.create());
     }
 
+    @DocumentedProblems({ProblemType.INVALID_RANGE, ProblemType.INVALID_POSITION})
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Checkpoints list(@RequestParam(name = PositionRange.FROM, required = false) String from,
                      @RequestParam(name = PositionRange.TO, required = false) String to) {

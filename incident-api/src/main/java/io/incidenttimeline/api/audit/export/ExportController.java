@@ -31,8 +31,13 @@ class ExportController {
         this.events = events;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The chained history as NDJSON: one event a line, then the "
+            + "signed checkpoints that cover the range (see the README, 'Verifying the audit trail')")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Streamed NDJSON",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = NDJSON,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     @DocumentedProblems({ProblemType.INVALID_RANGE, ProblemType.INVALID_POSITION})
-    @GetMapping("/api/v1/audit/export")
+    @GetMapping(path = "/api/v1/audit/export", produces = NDJSON)
     void export(@RequestParam(name = PositionRange.FROM, required = false) String from,
                 @RequestParam(name = PositionRange.TO, required = false) String to,
                 HttpServletResponse response) throws IOException {
