@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,11 +26,13 @@ public class ProjectionAdminController {
         this.replays = replays;
     }
 
+    @Operation(summary = "Every projection with its generation, position and progress", operationId = "listProjections")
     @GetMapping
     public Map<String, Object> projections() {
         return Map.of("projections", replays.statuses());
     }
 
+    @Operation(summary = "Rebuild a projection from the event store beside the current one", operationId = "replayProjection")
     @ApiResponse(responseCode = "202", description = "The rebuild started beside the current read model",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectionStatus.class)))
     @DocumentedProblems({ProblemType.PROJECTION_NOT_FOUND, ProblemType.REPLAY_IN_PROGRESS})

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
@@ -43,6 +44,7 @@ public class AuditController {
         this.statuspage = statuspage;
     }
 
+    @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
     @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP})
     @GetMapping("/events")
     public Map<String, Object> events(@RequestParam(required = false) String incident,
@@ -62,6 +64,7 @@ public class AuditController {
         return json;
     }
 
+    @Operation(summary = "An incident's public view exactly as it was at a recorded time", operationId = "auditPublicViewAsOf")
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
     @GetMapping("/incidents/{incidentId}/public-view")
     public Map<String, Object> publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
@@ -77,6 +80,7 @@ public class AuditController {
         return json;
     }
 
+    @Operation(summary = "The Statuspage summary exactly as it was at a recorded time", operationId = "auditSummaryAsOf")
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping("/summary")
     public Map<String, Object> summary(@RequestParam(required = false) String asOf) {

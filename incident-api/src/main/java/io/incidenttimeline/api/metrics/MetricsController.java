@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.metrics;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
@@ -30,6 +31,7 @@ public class MetricsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "An incident's metrics: time to first public update, time to resolve, promises kept", operationId = "incidentMetrics")
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND})
     @GetMapping(path = "/api/v1/incidents/{incidentId}/metrics", produces = "application/json")
     public Map<String, Object> incident(@PathVariable String incidentId) {
@@ -58,6 +60,7 @@ public class MetricsController {
         return json;
     }
 
+    @Operation(summary = "Metrics over incidents whose impact started in a time range: MTTR, median time to first public update", operationId = "incidentMetricsSummary")
     @DocumentedProblems({ProblemType.EMPTY_TIME_RANGE, ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping(path = "/api/v1/metrics/incidents", produces = "application/json")
     public Map<String, Object> summary(@RequestParam(required = false) String from,

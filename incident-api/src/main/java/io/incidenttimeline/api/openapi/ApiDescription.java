@@ -72,7 +72,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     private void describe(String path, PathItem.HttpMethod method, Operation operation) {
         var rule = AccessRules.ruleFor(method.name(), path.replaceAll("\\{[^}]+}", "x"));
         List<Role> roles = rule.map(AccessRules.Rule::roles).orElse(List.of());
-        Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR);
+        Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problems.add(ProblemType.BAD_REQUEST);
         }
@@ -89,6 +89,9 @@ class ApiDescription implements GlobalOpenApiCustomizer {
                     + roles.stream().map(Role::wire).collect(Collectors.joining(" or "))
                     + " (an admin may do everything)."));
             problems.addAll(AUTHENTICATED);
+        } else {
+            // public: explicitly no authentication needed
+            operation.addSecurityItem(new SecurityRequirement());
         }
         if (operation.getRequestBody() != null) {
             problems.addAll(WITH_BODY);

@@ -13,6 +13,7 @@ public enum ProblemType {
     // any request
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected fault of ours; nothing was changed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "no incident or component with that id"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "none of the media types in Accept can be produced"),
     // authentication and roles
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "the endpoint needs a bearer token"),
     INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "the bearer token is unknown or malformed"),

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.publicapi;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
@@ -28,6 +29,7 @@ public class PublicIncidentController {
         this.clock = clock;
     }
 
+    @Operation(summary = "A public incident in the reader's language and time zone", operationId = "publicIncident")
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE, ProblemType.INVALID_ACCEPT_LANGUAGE})
     @GetMapping(path = "/api/public/v1/incidents/{incidentId}", produces = "application/json")
     public ResponseEntity<Map<String, Object>> incident(@PathVariable String incidentId,

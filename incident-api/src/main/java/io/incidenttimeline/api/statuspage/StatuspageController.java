@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.statuspage;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
@@ -25,43 +26,51 @@ public class StatuspageController {
         this.documents = documents;
     }
 
+    @Operation(summary = "Statuspage summary: page, components, unresolved incidents, maintenances, status", operationId = "statuspageSummary")
     @GetMapping("/summary.json")
     public ResponseEntity<Map<String, Object>> summary() {
         return cacheable(documents.summary(queries.page()));
     }
 
+    @Operation(summary = "Statuspage top-level status", operationId = "statuspageStatus")
     @GetMapping("/status.json")
     public ResponseEntity<Map<String, Object>> status() {
         PageView view = queries.page();
         return cacheable(document(view, "status", documents.status(view)));
     }
 
+    @Operation(summary = "Statuspage components with their current status", operationId = "statuspageComponents")
     @GetMapping("/components.json")
     public ResponseEntity<Map<String, Object>> components() {
         PageView view = queries.page();
         return cacheable(document(view, "components", documents.components(view)));
     }
 
+    @Operation(summary = "Statuspage incidents: the 50 most recent", operationId = "statuspageIncidents")
     @GetMapping("/incidents.json")
     public ResponseEntity<Map<String, Object>> incidents() {
         return incidentList(queries.recentIncidents());
     }
 
+    @Operation(summary = "Statuspage unresolved incidents", operationId = "statuspageUnresolvedIncidents")
     @GetMapping("/incidents/unresolved.json")
     public ResponseEntity<Map<String, Object>> unresolvedIncidents() {
         return incidentList(queries.page().unresolved());
     }
 
+    @Operation(summary = "Statuspage scheduled maintenances: the 50 most recent", operationId = "statuspageScheduledMaintenances")
     @GetMapping("/scheduled-maintenances.json")
     public ResponseEntity<Map<String, Object>> scheduledMaintenances() {
         return maintenances();
     }
 
+    @Operation(summary = "Statuspage upcoming scheduled maintenances", operationId = "statuspageUpcomingMaintenances")
     @GetMapping("/scheduled-maintenances/upcoming.json")
     public ResponseEntity<Map<String, Object>> upcomingMaintenances() {
         return maintenances();
     }
 
+    @Operation(summary = "Statuspage active scheduled maintenances", operationId = "statuspageActiveMaintenances")
     @GetMapping("/scheduled-maintenances/active.json")
     public ResponseEntity<Map<String, Object>> activeMaintenances() {
         return maintenances();

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,6 +35,7 @@ class CheckpointController {
     record Checkpoints(List<SignedCheckpoint> checkpoints) {
     }
 
+    @Operation(summary = "Sign a checkpoint of the audit chain now", operationId = "createCheckpoint")
     @ApiResponse(responseCode = "201", description = "A checkpoint of the chain's current head, signed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = SignedCheckpoint.class)))
@@ -42,6 +44,7 @@ class CheckpointController {
         return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.create());
     }
 
+    @Operation(summary = "List the signed checkpoints of a position range", operationId = "listCheckpoints")
     @DocumentedProblems({ProblemType.INVALID_RANGE, ProblemType.INVALID_POSITION})
     @GetMapping(path = "/api/v1/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Checkpoints list(@RequestParam(name = PositionRange.FROM, required = false) String from,
@@ -50,6 +53,7 @@ class CheckpointController {
         return new Checkpoints(store.between(from == null ? 0 : range.from(), range.to()));
     }
 
+    @Operation(summary = "The public key that verifies checkpoint signatures (PEM)", operationId = "auditPublicKey")
     @GetMapping(path = "/api/v1/audit/public-key", produces = PEM)
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM)).body(signer.publicKeyPem());

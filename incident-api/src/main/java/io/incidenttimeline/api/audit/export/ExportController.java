@@ -31,7 +31,7 @@ class ExportController {
         this.events = events;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "The chained history as NDJSON: one event a line, then the "
+    @io.swagger.v3.oas.annotations.Operation(operationId = "exportAudit", summary = "The chained history as NDJSON: one event a line, then the "
             + "signed checkpoints that cover the range (see the README, 'Verifying the audit trail')")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Streamed NDJSON",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = NDJSON,

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.audit.verify;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,7 @@ class VerifyController {
         this.verifier = verifier;
     }
 
+    @Operation(summary = "Recompute the audit chain from the event store and check it against every checkpoint", operationId = "verifyAuditChain")
     @GetMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     VerificationReport verify() {
         return verifier.verify();
