@@ -27,6 +27,8 @@ public class ProjectionAdminController {
     }
 
     @Operation(summary = "Every projection with its generation, position and progress", operationId = "listProjections")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Projections.class)))
     @GetMapping
     public Map<String, Object> projections() {
         return Map.of("projections", replays.statuses());
@@ -39,5 +41,9 @@ public class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replays.replay(name));
+    }
+
+    @Schema(name = "Projections")
+    record Projections(java.util.List<ProjectionStatus> projections) {
     }
 }

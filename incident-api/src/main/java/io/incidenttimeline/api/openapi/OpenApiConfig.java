@@ -1,9 +1,11 @@
 package io.incidenttimeline.api.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.command.CommandContext;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -23,6 +25,9 @@ public class OpenApiConfig {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
+        // event payloads are passed through as stored: any JSON object, described by the event type beside it
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema()
+                .additionalProperties(true).description("the event's payload as stored; its shape is given by the type"));
     }
 
     @Bean

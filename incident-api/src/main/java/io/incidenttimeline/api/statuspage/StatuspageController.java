@@ -1,5 +1,8 @@
 package io.incidenttimeline.api.statuspage;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -27,12 +30,16 @@ public class StatuspageController {
     }
 
     @Operation(summary = "Statuspage summary: page, components, unresolved incidents, maintenances, status", operationId = "statuspageSummary")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.Summary.class)))
     @GetMapping("/summary.json")
     public ResponseEntity<Map<String, Object>> summary() {
         return cacheable(documents.summary(queries.page()));
     }
 
     @Operation(summary = "Statuspage top-level status", operationId = "statuspageStatus")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.StatusDocument.class)))
     @GetMapping("/status.json")
     public ResponseEntity<Map<String, Object>> status() {
         PageView view = queries.page();
@@ -40,6 +47,8 @@ public class StatuspageController {
     }
 
     @Operation(summary = "Statuspage components with their current status", operationId = "statuspageComponents")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.Components.class)))
     @GetMapping("/components.json")
     public ResponseEntity<Map<String, Object>> components() {
         PageView view = queries.page();
@@ -47,30 +56,40 @@ public class StatuspageController {
     }
 
     @Operation(summary = "Statuspage incidents: the 50 most recent", operationId = "statuspageIncidents")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
     @GetMapping("/incidents.json")
     public ResponseEntity<Map<String, Object>> incidents() {
         return incidentList(queries.recentIncidents());
     }
 
     @Operation(summary = "Statuspage unresolved incidents", operationId = "statuspageUnresolvedIncidents")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
     @GetMapping("/incidents/unresolved.json")
     public ResponseEntity<Map<String, Object>> unresolvedIncidents() {
         return incidentList(queries.page().unresolved());
     }
 
     @Operation(summary = "Statuspage scheduled maintenances: the 50 most recent", operationId = "statuspageScheduledMaintenances")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances.json")
     public ResponseEntity<Map<String, Object>> scheduledMaintenances() {
         return maintenances();
     }
 
     @Operation(summary = "Statuspage upcoming scheduled maintenances", operationId = "statuspageUpcomingMaintenances")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/upcoming.json")
     public ResponseEntity<Map<String, Object>> upcomingMaintenances() {
         return maintenances();
     }
 
     @Operation(summary = "Statuspage active scheduled maintenances", operationId = "statuspageActiveMaintenances")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/active.json")
     public ResponseEntity<Map<String, Object>> activeMaintenances() {
         return maintenances();

@@ -85,6 +85,22 @@ class OpenApiContractTest extends ApiIntegrationTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("sleeping");
     }
 
+    /** A success body documented as a bare object says nothing: every JSON response names its shape. */
+    @Test
+    void everySuccessfulJsonResponseHasADocumentedShape() {
+        JsonNode document = complete();
+        List<String> vague = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fields().forEachRemaining(response -> {
+                    JsonNode schema = response.getValue().at("/content/application~1json/schema");
+                    boolean shaped = schema.has("$ref") || schema.has("properties") || schema.has("items");
+                    if (response.getKey().startsWith("2") && !schema.isMissingNode() && !shaped) {
+                        vague.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + response.getKey());
+                    }
+                })));
+        assertThat(vague).isEmpty();
+    }
+
     /** .ci/run lints exactly what the application serves, so the tests leave a copy of it in target/openapi. */
     @Test
     void theServedDescriptionsAreWrittenForTheLinter() throws Exception {
