@@ -52,6 +52,13 @@ public class ProjectionReplays implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
     private ScheduledExecutorService monitor;
+    /** Old generations, switched away from, kept until reads that began before the switch have surely finished. */
+    private final Map<String, Retired> retired = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Retired(int generation, Instant dropAt) {
+    }
+
+    static final Duration RETIRED_GRACE = Duration.ofSeconds(10);
 
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
                              Collection<ReplayableProjection> projections, JdbcTemplate jdbc, Clock clock) {
@@ -74,6 +81,7 @@ public class ProjectionReplays implements SmartLifecycle {
                     name + " is being rebuilt already; follow its progress at GET /api/v1/admin/projections");
         }
         long head = head();
+        dropRetired(name);
         int generation = generations.beginReplay(name, head, clock.instant());
         log.info("Replay of {} started: building generation {} from the start of the event store up to position {}",
                 name, generation, head);
@@ -117,6 +125,11 @@ public class ProjectionReplays implements SmartLifecycle {
 
     /** Switches a replayed projection over once its processor has caught up with the head the replay started at. */
     synchronized void check() {
+        retired.forEach((name, old) -> {
+            if (!clock.instant().isBefore(old.dropAt())) {
+                dropRetired(name);
+            }
+        });
         for (String name : projections.keySet()) {
             ProjectionGenerations.State state = generations.state(name);
             if (!state.replaying()) {
@@ -127,15 +140,24 @@ public class ProjectionReplays implements SmartLifecycle {
             boolean reached = target <= 0 ? status.caughtUp() : status.position() != null && status.position() >= target;
             if (reached) {
                 int old = generations.complete(name, clock.instant());
-                projections.get(name).deleteGeneration(old);
+                // a read that picked the old generation just before the switch must still find it whole
+                retired.put(name, new Retired(old, clock.instant().plus(RETIRED_GRACE)));
                 lastLogged.remove(name);
-                log.info("Replay of {} complete: generation {} is live ({} events, {} events/s); generation {} dropped",
-                        name, status.buildingGeneration(), status.position(), status.eventsPerSecond(), old);
+                log.info("Replay of {} complete: generation {} is live ({} events, {} events/s); generation {} is "
+                        + "dropped in {}", name, status.buildingGeneration(), status.position(), status.eventsPerSecond(),
+                        old, RETIRED_GRACE);
             } else if (lastLogged.getOrDefault(name, Instant.EPOCH).plus(LOG_EVERY).isBefore(clock.instant())) {
                 lastLogged.put(name, clock.instant());
                 log.info("Replay of {}: position {} of {} ({} %), {} events/s", name, status.position(), target,
                         status.percentage(), status.eventsPerSecond());
             }
+        }
+    }
+
+    private void dropRetired(String name) {
+        Retired old = retired.remove(name);
+        if (old != null) {
+            projections.get(name).deleteGeneration(old.generation());
         }
     }
 
