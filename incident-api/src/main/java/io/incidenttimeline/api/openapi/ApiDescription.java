@@ -45,7 +45,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             ProblemType.INVALID_TOKEN, ProblemType.FORBIDDEN);
     private static final Set<ProblemType> WITH_BODY = EnumSet.of(ProblemType.MALFORMED_BODY, ProblemType.UNKNOWN_FIELD,
             ProblemType.INVALID_FIELD, ProblemType.PAYLOAD_TOO_LARGE, ProblemType.UNSUPPORTED_MEDIA_TYPE);
-    private static final Set<ProblemType> COMMAND = EnumSet.of(ProblemType.RATE_LIMITED, ProblemType.INVALID_IDEMPOTENCY_KEY,
+    private static final Set<ProblemType> COMMAND = EnumSet.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
             ProblemType.INVALID_CORRELATION_ID, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
             ProblemType.CONCURRENT_MODIFICATION, ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG,
             ProblemType.TEXT_CONTROL_CHARACTERS, ProblemType.VALUE_REQUIRED, ProblemType.INVALID_ID,
@@ -89,6 +89,9 @@ class ApiDescription implements GlobalOpenApiCustomizer {
                     + roles.stream().map(Role::wire).collect(Collectors.joining(" or "))
                     + " (an admin may do everything)."));
             problems.addAll(AUTHENTICATED);
+            if (method != PathItem.HttpMethod.GET && path.startsWith("/api/v1/")) {
+                problems.add(ProblemType.RATE_LIMITED);
+            }
         } else {
             // public: explicitly no authentication needed
             operation.addSecurityItem(new SecurityRequirement());

@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -39,6 +40,13 @@ public class SecurityConfig {
                 ROLE_ADMIN > ROLE_RESPONDER
                 ROLE_ADMIN > ROLE_AUDITOR
                 """);
+    }
+
+    /** Requests the firewall refuses (path traversal, encoded or doubled slashes) get a problem+json 400 too. */
+    @Bean
+    RequestRejectedHandler requestRejected(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "bad-request", "the request path is not acceptable (for example '..' or an encoded slash)", null);
     }
 
     /** No users or passwords exist; this keeps Spring Boot from generating a default one. */

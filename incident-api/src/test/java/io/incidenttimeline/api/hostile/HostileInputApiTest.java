@@ -1,0 +1,157 @@
+package io.incidenttimeline.api.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidenttimeline.api.support.ApiClient;
+import io.incidenttimeline.api.support.ApiIntegrationTest;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Malformed and hostile requests against every operation the API describes: broken and mistyped bodies, unknown
+ * fields, oversized and control-character strings, path traversal and SQL in ids, bad parameters and headers, wrong
+ * content types. Each must be refused with a 4xx problem+json, none may be a 5xx, and none may write an event.
+ */
+class HostileInputApiTest extends ApiIntegrationTest {
+
+    /** An admin token with a rate limit the corpus cannot reach, so every request meets the check it is aimed at. */
+    private static final String ADMIN = "hostile-secret";
+
+    private static final List<String> HOSTILE_IDS = List.of("..%2F..%2Fetc%2Fpasswd", "%27%20OR%201%3D1--",
+            "x".repeat(300), "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%E2%80%AE%E2%80%AD", "a%00b", "..", "%20");
+    private static final List<String> BROKEN_BODIES = List.of("{", "[]", "\"text\"", "null", "42", "{\"a\":}",
+            "{\"unknown\": true}", "{\"title\": \"\u0007bell\"}", "\uFEFF{}", "{\"a\": 1e99999}");
+    private static final List<Object> WRONG_VALUES = List.of(12345, true, List.of("x"), Map.of("k", "v"),
+            "\u0000\u0001\u0002", "9999-99-99T99:99:99Z", "-1", "x".repeat(12_000));
+    private static final Map<String, String> BAD_QUERY_VALUES = Map.of(
+            "tz", "Mars/Olympus_Mons", "lang", "not a language", "asOf", "yesterday", "from", "2024-13-45",
+            "to", "+999999999-12-31T23:59:59Z", "after", "-5", "limit", "1000000", "fromPosition", "abc",
+            "toPosition", "-1");
+
+    @Autowired
+    DataSource dataSource;
+
+    private final List<String> failures = new ArrayList<>();
+    private int requests;
+
+    @Test
+    void everyMalformedRequestIsA4xxProblemAndWritesNothing() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        JsonNode paths = api.get("/v3/api-docs/complete").as(ADMIN).send().json().get("paths");
+
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            var path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                var operation = ops.next();
+                attack(operation.getKey().toUpperCase(), path.getKey(), operation.getValue());
+            }
+        }
+        hostileHeaders();
+
+        assertThat(requests).as("size of the corpus").isGreaterThanOrEqualTo(300);
+        assertThat(failures).as(failures.size() + " of " + requests + " hostile requests were not a clean 4xx").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class))
+                .as("the event store is unchanged").isEqualTo(eventsBefore);
+    }
+
+    private void attack(String method, String template, JsonNode operation) {
+        boolean hasBody = operation.has("requestBody");
+        for (String id : HOSTILE_IDS) {
+            if (template.contains("{")) {
+                String path = template.replaceAll("\\{[^}]+}", id);
+                expect4xx(method, path, hasBody ? api.call(method, path).as(ADMIN).rawJson("{}") : api.call(method, path).as(ADMIN));
+            }
+        }
+        String path = template.replaceAll("\\{[^}]+}", "talk-call-recordings-2024-07-05");
+        for (JsonNode parameter : operation.path("parameters")) {
+            String name = parameter.get("name").asText();
+            if (parameter.get("in").asText().equals("query") && BAD_QUERY_VALUES.containsKey(name)) {
+                String query = "?" + name + "=" + URLEncoder.encode(BAD_QUERY_VALUES.get(name), StandardCharsets.UTF_8);
+                expect4xx(method, path + query, api.call(method, path + query).as(ADMIN));
+            }
+        }
+        if (!hasBody) {
+            return;
+        }
+        for (String body : BROKEN_BODIES) {
+            expect4xx(method, path + " " + body, api.call(method, path).as(ADMIN).rawJson(body));
+        }
+        expect4xx(method, path + " text/plain", api.call(method, path).as(ADMIN)
+                .body("text/plain", HttpRequest.BodyPublishers.ofString("hello")));
+        expect4xx(method, path + " xml", api.call(method, path).as(ADMIN)
+                .body("application/xml", HttpRequest.BodyPublishers.ofString("<a/>")));
+        expect4xx(method, path + " no body", api.call(method, path).as(ADMIN).header("Content-Type", "application/json"));
+        expect4xx(method, path + " 2 MiB", api.call(method, path).as(ADMIN).rawJson("{\"title\":\"" + "x".repeat(2 << 20) + "\"}"));
+        JsonNode example = operation.at("/requestBody/content/application~1json/example");
+        for (String field : fieldsOf(operation)) {
+            for (Object wrong : WRONG_VALUES) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                if (example.isObject()) {
+                    example.fields().forEachRemaining(e -> body.put(e.getKey(), ApiClient.tree(e.getValue())));
+                }
+                body.put(field, wrong);
+                body.put("occurredAt", "2999-01-01T00:00:00Z");
+                expect4xx(method, path + " " + field + "=" + String.valueOf(wrong).substring(0,
+                        Math.min(20, String.valueOf(wrong).length())), api.call(method, path).as(ADMIN).json(body));
+            }
+        }
+    }
+
+    private List<String> fieldsOf(JsonNode operation) {
+        List<String> fields = new ArrayList<>();
+        JsonNode schema = operation.at("/requestBody/content/application~1json/schema");
+        String ref = schema.path("$ref").asText("");
+        if (!ref.isEmpty()) {
+            JsonNode components = api.get("/v3/api-docs/complete").as(ADMIN).send().json().at("/components/schemas");
+            components.path(ref.substring(ref.lastIndexOf('/') + 1)).path("properties").fieldNames().forEachRemaining(fields::add);
+        }
+        return fields;
+    }
+
+    private void hostileHeaders() {
+        String path = "/api/v1/incidents/talk-call-recordings-2024-07-05/updates";
+        String body = "{\"status\":\"identified\",\"message\":\"m\",\"visibility\":\"public\"}";
+        for (String ifMatch : List.of("yesterday", "\"-1\"", "W/\"abc\"", "\"99999999999999999999\"")) {
+            expect4xx("POST", path + " If-Match " + ifMatch, api.post(path).as(ADMIN).header("If-Match", ifMatch).rawJson(body));
+        }
+        for (String key : List.of("x".repeat(300), "with space", "ünïcode")) {
+            expect4xx("POST", path + " key", api.post(path).as(ADMIN).header("Idempotency-Key", key).rawJson(body));
+        }
+        for (String authorization : List.of("Bearer", "Bearer ", "Basic !!!", "Token abc", "Bearer " + "x".repeat(5000))) {
+            expect4xx("POST", path + " auth " + authorization.substring(0, Math.min(12, authorization.length())),
+                    api.post(path).header("Authorization", authorization).rawJson(body));
+        }
+        expect4xx("POST", path + " correlation", api.post(path).as(ADMIN).header("X-Correlation-Id", "<script>").rawJson(body));
+    }
+
+    private void expect4xx(String method, String description, ApiClient.Call call) {
+        requests++;
+        try {
+            ApiClient.Response response = call.send();
+            boolean problem = response.header("Content-Type") != null
+                    && response.header("Content-Type").startsWith("application/problem+json");
+            if (response.status() < 400 || response.status() >= 500 || !problem) {
+                failures.add(method + " " + description + " -> " + response.status() + " "
+                        + response.header("Content-Type") + " " + abbreviate(response.body()));
+            }
+        } catch (AssertionError | RuntimeException e) {
+            failures.add(method + " " + description + " -> " + abbreviate(e.getMessage()));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
