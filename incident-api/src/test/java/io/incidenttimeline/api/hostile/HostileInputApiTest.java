@@ -126,7 +126,7 @@ class HostileInputApiTest extends ApiIntegrationTest {
         for (String ifMatch : List.of("yesterday", "\"-1\"", "W/\"abc\"", "\"99999999999999999999\"")) {
             expect4xx("POST", path + " If-Match " + ifMatch, api.post(path).as(ADMIN).header("If-Match", ifMatch).rawJson(body));
         }
-        for (String key : List.of("x".repeat(300), "with space", "ünïcode")) {
+        for (String key : List.of("x".repeat(300), "with space", "")) {
             expect4xx("POST", path + " key", api.post(path).as(ADMIN).header("Idempotency-Key", key).rawJson(body));
         }
         for (String authorization : List.of("Bearer", "Bearer ", "Basic !!!", "Token abc", "Bearer " + "x".repeat(5000))) {
