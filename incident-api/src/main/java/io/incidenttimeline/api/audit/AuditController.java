@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.publicapi.LocalizedIncident;
@@ -52,7 +53,8 @@ public class AuditController {
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AuditPageSchema.class)))
-    @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP})
+    @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP,
+            ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG, ProblemType.TEXT_CONTROL_CHARACTERS})
     @GetMapping("/events")
     public Map<String, Object> events(@RequestParam(required = false) String incident,
                                       @RequestParam(required = false) String actor,
@@ -61,7 +63,10 @@ public class AuditController {
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String after,
                                       @RequestParam(required = false) String limit) {
-        var filter = new AuditFilter(incident, actor, type, instant("from", from), instant("to", to));
+        // the same rules as the texts commands carry, so every database answers the same to a NUL or an essay
+        var filter = new AuditFilter(Text.optional("incident", incident, Text.ID_MAX),
+                Text.optional("actor", actor, Text.NAME_MAX), Text.optional("type", type, Text.NAME_MAX),
+                instant("from", from), instant("to", to));
         AuditPage page = trail.page(filter, cursor(after), limit(limit));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("events", page.entries());

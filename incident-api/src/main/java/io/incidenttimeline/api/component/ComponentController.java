@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.incidenttimeline.core.shared.Text;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ public class ComponentController {
             produces = {"application/json", "application/problem+json"})
     public ResponseEntity<Object> define(@RequestBody Definition body, CommandContext context) {
         return runner.run(context, body, sender -> {
-            boolean existed = body.id() != null && catalogue.isDefined(body.id());
+            boolean existed = catalogue.isDefined(Text.id("id", body.id()));
             long version = sender.send(new DefineComponent(body.id(), body.name(), body.group(), body.position(),
                     body.description(), body.occurredAt()));
             var response = new ComponentVersion(body.id(), version);

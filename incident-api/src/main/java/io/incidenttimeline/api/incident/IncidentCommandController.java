@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.incidenttimeline.core.shared.Text;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.function.Function;
@@ -44,7 +45,8 @@ public class IncidentCommandController {
     @PostMapping(consumes = "application/json")
     public ResponseEntity<Object> declare(@RequestBody IncidentRequests.Declare body, CommandContext context) {
         return runner.run(context, body, sender -> {
-            String incidentId = body.id() != null ? body.id() : newId("inc");
+            // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
+            String incidentId = body.id() != null ? Text.id("id", body.id()) : newId("inc");
             String updateId = body.updateId() != null ? body.updateId() : newId("upd");
             long version = sender.send(body.toCommand(incidentId, updateId));
             return CommandResult.created(incidentUri(incidentId), version,

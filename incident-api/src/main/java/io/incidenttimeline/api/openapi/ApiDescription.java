@@ -75,6 +75,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problems.add(ProblemType.BAD_REQUEST);
+            problems.add(ProblemType.TEXT_CONTROL_CHARACTERS);
         }
         if (method == PathItem.HttpMethod.GET && (path.startsWith("/api/v2/") || path.startsWith("/api/public/"))) {
             cacheable(operation.getResponses());

@@ -62,6 +62,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (unstorableText(e)) {
+            return respond(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.TEXT_CONTROL_CHARACTERS.slug(),
+                    "a value contains characters the database cannot store (such as a NUL byte)", null), request);
+        }
         log.error("unexpected failure handling {}", describe(request), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; nothing was changed by this request", null), request);
@@ -134,6 +138,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(Problems.TYPE_PREFIX + slug));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** SQLSTATE 22021 (PostgreSQL: invalid byte sequence, e.g. NUL in text): bad input that reached a query. */
+    private static boolean unstorableText(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {

@@ -34,10 +34,11 @@ class HostileInputApiTest extends ApiIntegrationTest {
             "{\"unknown\": true}", "{\"title\": \"\u0007bell\"}", "\uFEFF{}", "{\"a\": 1e99999}");
     private static final List<Object> WRONG_VALUES = List.of(12345, true, List.of("x"), Map.of("k", "v"),
             "\u0000\u0001\u0002", "9999-99-99T99:99:99Z", "-1", "x".repeat(12_000));
-    private static final Map<String, String> BAD_QUERY_VALUES = Map.of(
-            "tz", "Mars/Olympus_Mons", "lang", "not a language", "asOf", "yesterday", "from", "2024-13-45",
-            "to", "+999999999-12-31T23:59:59Z", "after", "-5", "limit", "1000000", "fromPosition", "abc",
-            "toPosition", "-1");
+    private static final Map<String, String> BAD_QUERY_VALUES = Map.ofEntries(
+            Map.entry("incident", "a\u0000b"), Map.entry("actor", "\u0000"),
+            Map.entry("tz", "Mars/Olympus_Mons"), Map.entry("lang", "not a language"), Map.entry("asOf", "yesterday"),
+            Map.entry("from", "2024-13-45"), Map.entry("to", "+999999999-12-31T23:59:59Z"), Map.entry("after", "-5"),
+            Map.entry("limit", "1000000"), Map.entry("fromPosition", "abc"), Map.entry("toPosition", "-1"));
 
     @Autowired
     DataSource dataSource;
