@@ -1,14 +1,11 @@
 package io.incidenttimeline.api.alertmanager;
 
+import io.incidenttimeline.api.support.Sha256;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
 import io.incidenttimeline.core.shared.IncidentStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -47,7 +44,7 @@ class AlertGroupHistory {
     }
 
     static String incidentId(String groupKey, int episode) {
-        return "am-" + sha256(groupKey).substring(0, 12) + "-" + episode;
+        return "am-" + Sha256.hex(groupKey).substring(0, 12) + "-" + episode;
     }
 
     private GroupIncident read(String incidentId, int episode) {
@@ -65,13 +62,5 @@ class AlertGroupHistory {
             }
         });
         return new GroupIncident(incidentId, episode, status[0], Set.copyOf(updates));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.alertmanager;
 
+import io.incidenttimeline.api.support.Sha256;
 import io.incidenttimeline.api.command.CommandResult;
 import io.incidenttimeline.api.command.CommandSender;
 import io.incidenttimeline.core.component.ComponentCatalogue;
@@ -51,7 +52,7 @@ class AlertmanagerReceiver {
     }
 
     CommandResult receive(AlertmanagerNotification notification, CommandSender sender) {
-        String updateId = "am-" + AlertGroupHistory.sha256(notificationIdentity(notification)).substring(0, 24);
+        String updateId = "am-" + Sha256.hex(notificationIdentity(notification)).substring(0, 24);
         Optional<AlertGroupHistory.GroupIncident> latest = history.latest(notification.groupKey());
         if (latest.isPresent() && latest.get().updateIds().contains(updateId)) {
             return ok(new Outcome(latest.get().incidentId(), updateId, "duplicate", null));

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.alertmanager;
 
+import io.incidenttimeline.api.support.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,7 +57,7 @@ public class AlertmanagerWebhookController {
     public ResponseEntity<Object> receive(@RequestBody AlertmanagerNotification notification, CommandContext context) {
         validate(notification);
         var webhook = new CommandContext(context.actor(), context.role(), CHANNEL, context.correlationId(),
-                "alertmanager-" + AlertGroupHistory.sha256(canonical(notification)), null, context.operation());
+                "alertmanager-" + Sha256.hex(canonical(notification)), null, context.operation());
         return runner.run(webhook, notification, sender -> receiver.receive(notification, sender));
     }
 

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.command;
 
+import io.incidenttimeline.api.support.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +9,6 @@ import io.incidenttimeline.api.idempotency.IdempotencyStore;
 import io.incidenttimeline.api.idempotency.StoredResponse;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.problem.DomainProblems;
-import io.incidenttimeline.api.security.ApiTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -184,7 +184,7 @@ public class CommandRunner {
 
     private String fingerprint(CommandContext context, Object request) {
         String canonical = context.operation() + "\n" + write(fingerprintJson, request);
-        return ApiTokens.sha256Hex(canonical);
+        return Sha256.hex(canonical);
     }
 
     private static String write(ObjectMapper mapper, Object value) {

@@ -1,8 +1,7 @@
 package io.incidenttimeline.api.security;
 
-import java.nio.charset.StandardCharsets;
+import io.incidenttimeline.api.support.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public final class ApiTokens {
 
     /** Compares the presented token's hash with every configured hash, so timing reveals neither match nor position. */
     public Optional<Caller> authenticate(String presentedToken) {
-        byte[] presented = sha256(presentedToken);
+        byte[] presented = Sha256.of(presentedToken);
         Caller match = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), presented)) {
@@ -52,15 +51,4 @@ public final class ApiTokens {
         return Optional.ofNullable(match);
     }
 
-    public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA-256", e);
-        }
-    }
-
-    public static String sha256Hex(String token) {
-        return HexFormat.of().formatHex(sha256(token));
-    }
 }

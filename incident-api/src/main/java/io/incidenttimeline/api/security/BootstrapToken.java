@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.security;
 
+import io.incidenttimeline.api.support.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class BootstrapToken {
             String token = Files.readString(file).trim();
             log.warn("No incident.security.tokens configured: using the generated admin token in {} "
                     + "(fine for the embedded default; configure token hashes in production)", file.toAbsolutePath());
-            return new SecurityProperties.Token("bootstrap-admin", Role.ADMIN, ApiTokens.sha256Hex(token));
+            return new SecurityProperties.Token("bootstrap-admin", Role.ADMIN, Sha256.hex(token));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the bootstrap admin token in " + file, e);
         }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.security;
 
+import io.incidenttimeline.api.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -34,7 +35,7 @@ public final class WebhookBasicAuth {
             return Optional.empty();
         }
         String username = decoded.substring(0, colon);
-        byte[] presented = ApiTokens.sha256(decoded.substring(colon + 1));
+        byte[] presented = Sha256.of(decoded.substring(colon + 1));
         ApiTokens.Caller match = null;
         for (Entry entry : entries) {
             boolean passwordMatches = MessageDigest.isEqual(entry.passwordHash(), presented);

@@ -14,4 +14,9 @@ public final class ComponentIds {
     public static String aggregateId(String componentId) {
         return PREFIX + componentId;
     }
+
+    /** Whether an event stream is a component's rather than an incident's. */
+    public static boolean isComponentStream(String aggregateId) {
+        return aggregateId.startsWith(PREFIX);
+    }
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.projections.audit;
 
+import io.incidenttimeline.core.component.ComponentIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
@@ -23,7 +24,6 @@ public class AuditTrailProjection implements ReplayableProjection {
 
     public static final String NAME = "audit-trail";
     private static final ObjectMapper EVENT_JSON = EventJson.objectMapper();
-    private static final String COMPONENT_PREFIX = "component:";
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -49,7 +49,7 @@ public class AuditTrailProjection implements ReplayableProjection {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 generations.writeGeneration(NAME), position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 revision == null ? null : revision.value(), aggregateId,
-                aggregateId.startsWith(COMPONENT_PREFIX) ? null : aggregateId,
+                ComponentIds.isComponentStream(aggregateId) ? null : aggregateId,
                 Timestamps.column(occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
                 metadata.get("actor"), metadata.get("role"), metadata.get("channel"), metadata.get("correlationId"),
                 metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload));

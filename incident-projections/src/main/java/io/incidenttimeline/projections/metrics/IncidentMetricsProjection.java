@@ -1,5 +1,6 @@
 package io.incidenttimeline.projections.metrics;
 
+import io.incidenttimeline.core.component.ComponentIds;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -41,7 +42,7 @@ public class IncidentMetricsProjection implements ReplayableProjection {
 
     @EventHandler
     void on(Object event, @SourceId String aggregateId) {
-        if (aggregateId.startsWith("component:")) {
+        if (ComponentIds.isComponentStream(aggregateId)) {
             return;
         }
         int generation = generations.writeGeneration(NAME);
