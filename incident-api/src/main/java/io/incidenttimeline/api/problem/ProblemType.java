@@ -43,6 +43,10 @@ public enum ProblemType {
     OCCURRED_BEFORE_INCIDENT(HttpStatus.BAD_REQUEST, "occurredAt lies before the incident"),
     // integrations
     INVALID_NOTIFICATION(HttpStatus.BAD_REQUEST, "the Alertmanager notification is not a version 4 payload with alerts"),
+    INVALID_WEBHOOK_URL(HttpStatus.BAD_REQUEST, "the subscriber URL is not http(s), carries credentials, does not resolve, "
+            + "or resolves to a loopback, link-local, private, unique-local or unspecified address"),
+    INVALID_SECRET(HttpStatus.BAD_REQUEST, "the webhook secret is not 16-256 printable ASCII characters"),
+    SUBSCRIBER_NOT_FOUND(HttpStatus.NOT_FOUND, "no webhook subscriber with that id"),
     // reads
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "a parameter or header is missing or of the wrong type"),
     INCIDENT_NOT_FOUND(HttpStatus.NOT_FOUND, "no incident with that id"),

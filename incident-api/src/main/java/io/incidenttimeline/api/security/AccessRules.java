@@ -35,6 +35,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/v3/api-docs/**", Role.ADMIN),
             rule(null, "/api/v1/admin/**", Role.ADMIN),
             rule(HttpMethod.POST, "/api/v1/components", Role.ADMIN),
+            rule(null, "/api/v1/subscribers/**", Role.ADMIN),
             open(HttpMethod.GET, "/api/v1/audit/public-key"),
             rule(HttpMethod.POST, "/api/v1/audit/checkpoints", Role.ADMIN),
             rule(null, "/api/v1/audit/**", Role.AUDITOR),

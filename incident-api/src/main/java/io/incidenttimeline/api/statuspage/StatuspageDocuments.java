@@ -79,6 +79,12 @@ public class StatuspageDocuments {
         return json;
     }
 
+    /** One component, as the documents above list it. */
+    public Map<String, Object> component(PageView.ComponentView view) {
+        String group = view.component().group();
+        return component(view, group == null ? null : groupId(group));
+    }
+
     private Map<String, Object> component(PageView.ComponentView view, String groupId) {
         PublicComponent component = view.component();
         Map<String, Object> json = new LinkedHashMap<>();

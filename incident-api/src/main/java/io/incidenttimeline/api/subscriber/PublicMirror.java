@@ -1,0 +1,68 @@
+package io.incidenttimeline.api.subscriber;
+
+import io.incidenttimeline.projections.publicview.PublicComponent;
+import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.support.ReadModelJson;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The webhook processor's own fold of the public view. It cannot read the public-view projection's tables: that
+ * processor may be ahead of or behind this one, and a webhook must describe the page as it was right after its event.
+ */
+@Repository
+class PublicMirror {
+
+    private final JdbcTemplate jdbc;
+
+    PublicMirror(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<PublicIncident> incident(String incidentId) {
+        return jdbc.query("SELECT document FROM webhook_public_incident WHERE incident_id = ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), incidentId).stream().findFirst();
+    }
+
+    /** The incidents on the page now: public and not resolved. */
+    List<PublicIncident> openIncidents() {
+        return jdbc.query("SELECT document FROM webhook_public_incident WHERE is_open = TRUE",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class));
+    }
+
+    void save(PublicIncident incident) {
+        String document = ReadModelJson.write(incident);
+        boolean open = incident.visible() && !incident.resolved();
+        if (jdbc.update("UPDATE webhook_public_incident SET is_open = ?, document = ? WHERE incident_id = ?",
+                open, document, incident.id()) == 0) {
+            jdbc.update("INSERT INTO webhook_public_incident (incident_id, is_open, document) VALUES (?, ?, ?)",
+                    incident.id(), open, document);
+        }
+    }
+
+    Optional<PublicComponent> component(String componentId) {
+        return jdbc.query("SELECT document FROM webhook_public_component WHERE component_id = ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class), componentId).stream().findFirst();
+    }
+
+    List<PublicComponent> components() {
+        return jdbc.query("SELECT document FROM webhook_public_component",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class));
+    }
+
+    void save(PublicComponent component) {
+        String document = ReadModelJson.write(component);
+        if (jdbc.update("UPDATE webhook_public_component SET document = ? WHERE component_id = ?",
+                document, component.id()) == 0) {
+            jdbc.update("INSERT INTO webhook_public_component (component_id, document) VALUES (?, ?)",
+                    component.id(), document);
+        }
+    }
+
+    void clear() {
+        jdbc.update("DELETE FROM webhook_public_incident");
+        jdbc.update("DELETE FROM webhook_public_component");
+    }
+}

@@ -1,0 +1,20 @@
+package io.incidenttimeline.api.subscriber;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A registered receiver of webhooks.
+ *
+ * @param components          the components it follows; null for every one
+ * @param startsAfterPosition the event store's head when it was registered: older events are never sent to it
+ */
+record Subscriber(String id, String url, String secret, String secretHint, List<String> components, Instant createdAt,
+                  String createdBy, long startsAfterPosition) {
+
+    /** Whether a change touching these components concerns this subscriber. */
+    boolean follows(Collection<String> componentIds) {
+        return components == null || componentIds.stream().anyMatch(components::contains);
+    }
+}
