@@ -31,9 +31,13 @@ public final class ContractValidator {
                 .build();
     }
 
+    /**
+     * Matches the path as it was sent, percent-encoding included: decoded, an id of {@code %20} would be trimmed away
+     * and {@code /things/%20} taken for the collection {@code /things}.
+     */
     public void check(String method, URI uri, Map<String, String> requestHeaders, String requestBody,
                HttpResponse<String> response) {
-        var request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getPath());
+        var request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getRawPath());
         splitQuery(uri.getRawQuery()).forEach(request::withQueryParam);
         requestHeaders.forEach(request::withHeader);
         if (requestBody != null && !requestBody.isEmpty()) {
@@ -46,7 +50,7 @@ public final class ContractValidator {
         }
         ValidationReport report = response.statusCode() < 300
                 ? validator.validate(request.build(), documented.build())
-                : validator.validateResponse(uri.getPath(), Request.Method.valueOf(method), documented.build());
+                : validator.validateResponse(uri.getRawPath(), Request.Method.valueOf(method), documented.build());
         if (report.hasErrors()) {
             throw new AssertionError("the API does not do what its OpenAPI description says: " + method + " " + uri
                     + " -> " + response.statusCode() + " " + response.body() + "\n" + report.getMessages().stream()
