@@ -14,7 +14,8 @@ import java.time.Duration;
 record Attempt(Integer statusCode, String error, Duration retryAfter, boolean refused, long durationMs) {
 
     static Attempt answered(int statusCode, Duration retryAfter, long durationMs) {
-        String error = statusCode >= 200 && statusCode < 300 ? null : "the receiver answered " + statusCode;
+        String error = statusCode >= 200 && statusCode < 300 ? null : "the receiver answered " + statusCode
+                + (statusCode >= 300 && statusCode < 400 ? " (a redirect, which is not followed)" : "");
         return new Attempt(statusCode, error, retryAfter, false, durationMs);
     }
 

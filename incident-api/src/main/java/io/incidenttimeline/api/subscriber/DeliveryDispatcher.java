@@ -60,9 +60,11 @@ class DeliveryDispatcher implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        poller.shutdownNow();
-        senders.shutdown();
+        // the poller first: a round under way hands what it claimed to the senders before they stop taking work
+        poller.shutdown();
         try {
+            poller.awaitTermination(10, TimeUnit.SECONDS);
+            senders.shutdown();
             Duration grace = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1);
             if (!senders.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
