@@ -10,8 +10,11 @@ import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
+import io.incidenttimeline.api.support.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,7 +238,7 @@ class SubscriberWebhooksApiTest extends ApiIntegrationTest {
         assertThat(created.json().get("components").isNull()).as("every component").isTrue();
         assertThat(created.json().get("createdBy").asText()).isEqualTo("test-admin");
         assertThat(created.json().get("secretHint").asText())
-                .isEqualTo("sha256:" + io.incidenttimeline.api.support.Sha256.hex(secret).substring(0, 8));
+                .isEqualTo("sha256:" + Sha256.hex(secret).substring(0, 8));
         assertThat(created.json().has("secret")).isFalse();
 
         var one = api.get("/api/v1/subscribers/" + id).as(ADMIN).send();
@@ -346,9 +349,9 @@ class SubscriberWebhooksApiTest extends ApiIntegrationTest {
     static String hmac(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
