@@ -43,7 +43,8 @@ public class MaintenanceCommandController {
         this.runner = runner;
     }
 
-    @Operation(summary = "Schedule a maintenance: its window, the components it takes down and its first message")
+    @Operation(summary = "Schedule a maintenance: its window, the components it takes down and its first message",
+            operationId = "scheduleMaintenance")
     @ApiResponse(responseCode = "201", description = "Scheduled", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
@@ -61,7 +62,8 @@ public class MaintenanceCommandController {
         });
     }
 
-    @Operation(summary = "Post a public update on a maintenance that has not ended")
+    @Operation(summary = "Post a public update on a maintenance that has not ended",
+            operationId = "postMaintenanceUpdate")
     @ApiResponse(responseCode = "201", description = "Posted", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
@@ -77,6 +79,7 @@ public class MaintenanceCommandController {
     }
 
     @Operation(summary = "Start a maintenance: its components are under maintenance until it is completed",
+            operationId = "startMaintenance",
             description = "Starting a maintenance under way changes nothing. Without a message, the usual one is posted.")
     @ApiResponse(responseCode = "200", description = "In progress (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
@@ -91,6 +94,7 @@ public class MaintenanceCommandController {
     }
 
     @Operation(summary = "Complete a maintenance under way: its components return to what incidents say of them",
+            operationId = "completeMaintenance",
             description = "Completing a completed maintenance changes nothing. Without a message, the usual one is posted.")
     @ApiResponse(responseCode = "200", description = "Completed (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
@@ -104,7 +108,7 @@ public class MaintenanceCommandController {
                 updateId -> transition.toComplete(known(maintenanceId), updateId, context.expectedVersion())));
     }
 
-    @Operation(summary = "Cancel a maintenance that has not started",
+    @Operation(summary = "Cancel a maintenance that has not started", operationId = "cancelMaintenance",
             description = "Cancelling a cancelled maintenance changes nothing. Without a message, the usual one is posted.")
     @ApiResponse(responseCode = "200", description = "Cancelled (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))

@@ -4,6 +4,7 @@ import io.incidenttimeline.core.maintenance.MaintenanceStatus;
 import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,7 @@ public class MaintenanceViewStore {
 
     /** The maintenances with one of {@code statuses}, in the order of their windows. */
     public List<PublicMaintenance> withStatus(int generation, MaintenanceStatus... statuses) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(statuses.length, "?"));
+        String placeholders = String.join(", ", Collections.nCopies(statuses.length, "?"));
         Object[] args = new Object[statuses.length + 1];
         args[0] = generation;
         for (int i = 0; i < statuses.length; i++) {
