@@ -36,7 +36,8 @@ class DomainArchitectureTest {
 
     @ArchTest
     static final ArchRule eventsAreRecords = classes()
-            .that().resideInAPackage("io.incidenttimeline.core.incident.event..")
+            .that().resideInAnyPackage("io.incidenttimeline.core.incident.event..",
+                    "io.incidenttimeline.core.maintenance.event..")
             .should().beRecords()
             .because("events are immutable facts");
 }

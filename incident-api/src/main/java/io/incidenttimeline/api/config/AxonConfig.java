@@ -3,6 +3,7 @@ package io.incidenttimeline.api.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.core.component.Component;
 import io.incidenttimeline.core.incident.Incident;
+import io.incidenttimeline.core.maintenance.Maintenance;
 import io.incidenttimeline.core.shared.EventJson;
 import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -41,6 +42,7 @@ public class AxonConfig {
         return configurer -> {
             configurer.configureAggregate(eventSourced(Incident.class, threshold));
             configurer.configureAggregate(eventSourced(Component.class, threshold));
+            configurer.configureAggregate(eventSourced(Maintenance.class, threshold));
         };
     }
 
@@ -58,6 +60,11 @@ public class AxonConfig {
     @Bean
     AggregateFactory<Component> componentSnapshotFactory() {
         return new SnapshottableAggregate<>(Component.class);
+    }
+
+    @Bean
+    AggregateFactory<Maintenance> maintenanceSnapshotFactory() {
+        return new SnapshottableAggregate<>(Maintenance.class);
     }
 
     /**

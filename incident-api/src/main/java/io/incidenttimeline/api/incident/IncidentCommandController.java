@@ -4,6 +4,7 @@ import io.incidenttimeline.api.command.CommandContext;
 import io.incidenttimeline.api.command.CommandResult;
 import io.incidenttimeline.api.command.CommandRunner;
 import io.incidenttimeline.api.command.CommandSender;
+import io.incidenttimeline.api.command.GeneratedIds;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.incidenttimeline.core.shared.Text;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/incidents", produces = {"application/json", "application/problem+json"})
 public class IncidentCommandController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
-
     private final CommandRunner runner;
 
     public IncidentCommandController(CommandRunner runner) {
@@ -46,8 +43,8 @@ public class IncidentCommandController {
     public ResponseEntity<Object> declare(@RequestBody IncidentRequests.Declare body, CommandContext context) {
         return runner.run(context, body, sender -> {
             // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
-            String incidentId = body.id() != null ? Text.id("id", body.id()) : newId("inc");
-            String updateId = body.updateId() != null ? body.updateId() : newId("upd");
+            String incidentId = body.id() != null ? Text.id("id", body.id()) : GeneratedIds.next("inc");
+            String updateId = body.updateId() != null ? body.updateId() : GeneratedIds.next("upd");
             long version = sender.send(body.toCommand(incidentId, updateId));
             return CommandResult.created(incidentUri(incidentId), version,
                     new IncidentResponses.UpdateAccepted(incidentId, updateId, version));
@@ -62,7 +59,7 @@ public class IncidentCommandController {
     public ResponseEntity<Object> postUpdate(@PathVariable String incidentId, @RequestBody IncidentRequests.Update body,
                                              CommandContext context) {
         return runner.run(context, body, sender -> {
-            String updateId = body.updateId() != null ? body.updateId() : newId("upd");
+            String updateId = body.updateId() != null ? body.updateId() : GeneratedIds.next("upd");
             long version = sender.send(body.toCommand(incidentId, updateId, context.expectedVersion()));
             return CommandResult.created(URI.create(incidentUri(incidentId) + "/updates/" + updateId), version,
                     new IncidentResponses.UpdateAccepted(incidentId, updateId, version));
@@ -152,13 +149,5 @@ public class IncidentCommandController {
 
     static URI incidentUri(String incidentId) {
         return URI.create("/api/v1/incidents/" + incidentId);
-    }
-
-    private static String newId(String prefix) {
-        StringBuilder id = new StringBuilder(prefix).append('-');
-        for (int i = 0; i < 12; i++) {
-            id.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);
-        }
-        return id.toString();
     }
 }

@@ -52,6 +52,8 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             ProblemType.TIME_IN_FUTURE);
     private static final Set<ProblemType> ON_AN_INCIDENT = EnumSet.of(ProblemType.NOT_FOUND,
             ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.OCCURRED_BEFORE_INCIDENT);
+    private static final Set<ProblemType> ON_A_MAINTENANCE = EnumSet.of(ProblemType.NOT_FOUND,
+            ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH);
 
     private final Map<String, Object> examples;
 
@@ -108,10 +110,10 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             problems.addAll(COMMAND);
             if (path.contains("{incidentId}")) {
                 problems.addAll(ON_AN_INCIDENT);
-                operation.addParametersItem(new HeaderParameter().name("If-Match")
-                        .description("The ETag of an earlier answer (the incident's version, such as \"5\"): the command "
-                                + "is refused with 412 and nothing is written if the incident has changed since.")
-                        .schema(new StringSchema().pattern("^(\\*|(W/)?\"[0-9]+\")$")));
+                ifMatch(operation, "incident");
+            } else if (path.contains("{maintenanceId}")) {
+                problems.addAll(ON_A_MAINTENANCE);
+                ifMatch(operation, "maintenance");
             }
             successHeaders(operation.getResponses());
         }
@@ -121,6 +123,13 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             operation.getExtensions().remove(CommandOperations.COMMAND);
         }
         problemResponses(operation, problems);
+    }
+
+    private static void ifMatch(Operation operation, String aggregate) {
+        operation.addParametersItem(new HeaderParameter().name("If-Match")
+                .description("The ETag of an earlier answer (the " + aggregate + "'s version, such as \"5\"): the "
+                        + "command is refused with 412 and nothing is written if the " + aggregate + " has changed since.")
+                .schema(new StringSchema().pattern("^(\\*|(W/)?\"[0-9]+\")$")));
     }
 
     /** Public reads carry a strong ETag of their body and answer a matching If-None-Match with 304. */
@@ -137,8 +146,8 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     private static void successHeaders(ApiResponses responses) {
         responses.forEach((code, response) -> {
             if (code.startsWith("2")) {
-                response.addHeaderObject("ETag", new Header().description("The incident's version after the command, "
-                        + "for If-Match").schema(new StringSchema()));
+                response.addHeaderObject("ETag", new Header().description("The version of the incident (or "
+                        + "maintenance, or component) after the command, for If-Match").schema(new StringSchema()));
                 response.addHeaderObject("Idempotent-Replayed", new Header()
                         .description("true when this is the stored answer to an earlier request with the same "
                                 + "Idempotency-Key").schema(new StringSchema()._enum(List.of("true"))));

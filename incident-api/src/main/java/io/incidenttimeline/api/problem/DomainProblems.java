@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.problem;
 
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,8 +18,10 @@ public final class DomainProblems {
             return Optional.of(Problems.of(status(rejected.reason()), rejected.type(), rejected.getMessage(), rejected.field()));
         }
         if (failure instanceof AggregateNotFoundException notFound) {
-            return Optional.of(Problems.of(HttpStatus.NOT_FOUND, "not-found",
-                    "no incident or component with id " + notFound.getAggregateIdentifier() + " exists", "id"));
+            String id = String.valueOf(notFound.getAggregateIdentifier());
+            return Optional.of(Problems.of(HttpStatus.NOT_FOUND, "not-found", MaintenanceIds.isMaintenanceStream(id)
+                    ? "no maintenance with id " + MaintenanceIds.maintenanceId(id) + " exists"
+                    : "no incident or component with id " + id + " exists", "id"));
         }
         return Optional.empty();
     }

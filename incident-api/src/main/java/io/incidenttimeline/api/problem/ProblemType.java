@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     // any request
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected fault of ours; nothing was changed"),
-    NOT_FOUND(HttpStatus.NOT_FOUND, "no incident or component with that id"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "no incident, component or maintenance with that id"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "none of the media types in Accept can be produced"),
     // authentication and roles
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "the endpoint needs a bearer token"),
@@ -51,6 +51,7 @@ public enum ProblemType {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "a parameter or header is missing or of the wrong type"),
     INCIDENT_NOT_FOUND(HttpStatus.NOT_FOUND, "no incident with that id"),
     INCIDENT_NOT_PUBLIC(HttpStatus.NOT_FOUND, "the incident was not on the public page at that time"),
+    MAINTENANCE_NOT_FOUND(HttpStatus.NOT_FOUND, "no maintenance with that id"),
     INVALID_TIME_ZONE(HttpStatus.BAD_REQUEST, "tz is not an IANA time zone such as America/Los_Angeles"),
     INVALID_ACCEPT_LANGUAGE(HttpStatus.BAD_REQUEST, "Accept-Language is not a list of language ranges"),
     INVALID_TIMESTAMP(HttpStatus.BAD_REQUEST, "a time parameter is not an ISO-8601 instant"),
@@ -75,10 +76,17 @@ public enum ProblemType {
     TOO_MANY_REMEDIATION_ITEMS(HttpStatus.BAD_REQUEST, "more than 50 remediation items"),
     DUPLICATE_REMEDIATION_ITEM(HttpStatus.BAD_REQUEST, "a remediation item id appears twice"),
     INCIDENT_ALREADY_DECLARED(HttpStatus.CONFLICT, "an incident with this id exists"),
-    UPDATE_ID_TAKEN(HttpStatus.CONFLICT, "an update with this id exists on the incident"),
+    UPDATE_ID_TAKEN(HttpStatus.CONFLICT, "an update with this id exists on the incident or maintenance"),
     UPDATE_RETRACTED(HttpStatus.CONFLICT, "the update was retracted and can no longer change"),
     POST_MORTEM_BEFORE_RESOLUTION(HttpStatus.CONFLICT, "the incident is not resolved yet"),
     POST_MORTEM_NOT_PUBLISHED(HttpStatus.CONFLICT, "there is no post-mortem to translate yet"),
+    MAINTENANCE_WINDOW_INVERTED(HttpStatus.BAD_REQUEST, "the maintenance window ends before it starts"),
+    MAINTENANCE_WINDOW_IN_PAST(HttpStatus.BAD_REQUEST, "the maintenance window starts more than 5 minutes in the past"),
+    MAINTENANCE_WINDOW_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "the window starts over a year ahead or lasts over 31 days"),
+    MAINTENANCE_ALREADY_SCHEDULED(HttpStatus.CONFLICT, "a maintenance with this id exists"),
+    MAINTENANCE_NOT_STARTED(HttpStatus.CONFLICT, "the maintenance has not started, so it cannot be completed"),
+    MAINTENANCE_ALREADY_STARTED(HttpStatus.CONFLICT, "the maintenance is under way, so it cannot be cancelled"),
+    MAINTENANCE_ENDED(HttpStatus.CONFLICT, "the maintenance was completed or cancelled and can no longer change"),
     UPDATE_NOT_FOUND(HttpStatus.NOT_FOUND, "the incident has no update with that id"),
     REMEDIATION_ITEM_NOT_FOUND(HttpStatus.NOT_FOUND, "the post-mortem has no remediation item with that id");
 

@@ -42,6 +42,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/incidents/*/events", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/incidents/*/metrics", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/metrics/**", Role.RESPONDER, Role.AUDITOR),
+            rule(HttpMethod.POST, "/api/v1/maintenances/**", Role.RESPONDER),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {

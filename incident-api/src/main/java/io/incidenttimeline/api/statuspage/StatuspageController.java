@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
+import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
@@ -22,10 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class StatuspageController {
 
     private final PublicViewQueries queries;
+    private final MaintenanceQueries maintenances;
     private final StatuspageDocuments documents;
 
-    public StatuspageController(PublicViewQueries queries, StatuspageDocuments documents) {
+    public StatuspageController(PublicViewQueries queries, MaintenanceQueries maintenances,
+                                StatuspageDocuments documents) {
         this.queries = queries;
+        this.maintenances = maintenances;
         this.documents = documents;
     }
 
@@ -71,33 +76,36 @@ public class StatuspageController {
         return incidentList(queries.page().unresolved());
     }
 
-    @Operation(summary = "Statuspage scheduled maintenances: the 50 most recent", operationId = "statuspageScheduledMaintenances")
+    @Operation(summary = "Statuspage scheduled maintenances: the 50 most recently announced, whatever their status",
+            operationId = "statuspageScheduledMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances.json")
     public ResponseEntity<Map<String, Object>> scheduledMaintenances() {
-        return maintenances();
+        return maintenanceList(maintenances.recent());
     }
 
-    @Operation(summary = "Statuspage upcoming scheduled maintenances", operationId = "statuspageUpcomingMaintenances")
+    @Operation(summary = "Statuspage upcoming scheduled maintenances: announced and not started, soonest first",
+            operationId = "statuspageUpcomingMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/upcoming.json")
     public ResponseEntity<Map<String, Object>> upcomingMaintenances() {
-        return maintenances();
+        return maintenanceList(maintenances.upcoming());
     }
 
-    @Operation(summary = "Statuspage active scheduled maintenances", operationId = "statuspageActiveMaintenances")
+    @Operation(summary = "Statuspage active scheduled maintenances: those in progress", operationId = "statuspageActiveMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/active.json")
     public ResponseEntity<Map<String, Object>> activeMaintenances() {
-        return maintenances();
+        return maintenanceList(maintenances.inProgress());
     }
 
-    /** Scheduled maintenance does not exist in the domain yet: the lists are empty, as on a page without any. */
-    private ResponseEntity<Map<String, Object>> maintenances() {
-        return cacheable(document(queries.page(), "scheduled_maintenances", List.of()));
+    private ResponseEntity<Map<String, Object>> maintenanceList(List<PublicMaintenance> listed) {
+        PageView view = queries.page();
+        return cacheable(document(view, "scheduled_maintenances",
+                listed.stream().map(m -> documents.maintenance(m, view)).toList()));
     }
 
     private ResponseEntity<Map<String, Object>> incidentList(List<PublicIncident> incidents) {

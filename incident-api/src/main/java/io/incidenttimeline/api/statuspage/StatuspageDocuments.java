@@ -1,7 +1,10 @@
 package io.incidenttimeline.api.statuspage;
 
+import io.incidenttimeline.core.maintenance.MaintenanceStatus;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.IncidentStatus;
+import io.incidenttimeline.projections.maintenance.PublicMaintenance;
+import io.incidenttimeline.projections.maintenance.PublicMaintenanceUpdate;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -49,7 +52,7 @@ public class StatuspageDocuments {
         json.put("page", page(view.updatedAt()));
         json.put("components", components(view));
         json.put("incidents", view.unresolved().stream().map(i -> incident(i, view)).toList());
-        json.put("scheduled_maintenances", List.of());
+        json.put("scheduled_maintenances", view.maintenances().stream().map(m -> maintenance(m, view)).toList());
         json.put("status", status(view));
         return json;
     }
@@ -178,6 +181,60 @@ public class StatuspageDocuments {
         json.put("custom_tweet", null);
         json.put("tweet_id", null);
         return json;
+    }
+
+    /**
+     * A scheduled maintenance in Statuspage's shape. Statuspage knows no cancelled maintenance: a cancelled one is
+     * shown completed, its last update carrying the cancellation message, so subscribers who saw it announced learn
+     * that it is off. {@code started_at} is when it actually started (null before).
+     */
+    public Map<String, Object> maintenance(PublicMaintenance maintenance, PageView view) {
+        Map<String, PageView.ComponentView> components = view.components().stream()
+                .collect(Collectors.toMap(c -> c.component().id(), c -> c, (a, b) -> a));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", maintenance.id());
+        json.put("name", maintenance.title());
+        json.put("status", statuspageStatus(maintenance.status()));
+        json.put("created_at", time(maintenance.createdAt()));
+        json.put("updated_at", time(maintenance.updatedAt()));
+        json.put("monitoring_at", null);
+        json.put("resolved_at", time(maintenance.endedAt()));
+        json.put("impact", "maintenance");
+        json.put("shortlink", page.url() + "/api/public/v1/maintenances/" + maintenance.id());
+        json.put("started_at", time(maintenance.startedAt()));
+        json.put("page_id", page.id());
+        json.put("incident_updates", maintenance.updatesNewestFirst().stream()
+                .map(update -> maintenanceUpdate(maintenance, update)).toList());
+        json.put("components", maintenance.components().stream().map(components::get).filter(Objects::nonNull)
+                .map(c -> component(c, c.component().group() == null ? null : groupId(c.component().group())))
+                .toList());
+        json.put("scheduled_for", time(maintenance.scheduledFor()));
+        json.put("scheduled_until", time(maintenance.scheduledUntil()));
+        return json;
+    }
+
+    private Map<String, Object> maintenanceUpdate(PublicMaintenance maintenance, PublicMaintenanceUpdate update) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", update.id());
+        json.put("status", statuspageStatus(update.status()));
+        json.put("body", update.message());
+        json.put("incident_id", maintenance.id());
+        json.put("created_at", time(update.recordedAt()));
+        json.put("updated_at", time(update.recordedAt()));
+        json.put("display_at", time(update.occurredAt()));
+        json.put("affected_components", null);
+        json.put("deliver_notifications", true);
+        json.put("custom_tweet", null);
+        json.put("tweet_id", null);
+        return json;
+    }
+
+    private static String statuspageStatus(MaintenanceStatus status) {
+        return switch (status) {
+            case SCHEDULED -> "scheduled";
+            case IN_PROGRESS -> "in_progress";
+            case COMPLETED, CANCELLED -> "completed";
+        };
     }
 
     public String time(Instant instant) {

@@ -48,9 +48,13 @@ public final class StatuspageSchema {
                     List<Component> components, List<Integer> reminder_intervals) {
     }
 
-    @Schema(name = "StatuspageScheduledMaintenance")
-    public record ScheduledMaintenance(String id, String name, String status, String created_at, String updated_at,
-                                String monitoring_at, String resolved_at, String impact, String shortlink,
+    @Schema(name = "StatuspageScheduledMaintenance", description = "A scheduled maintenance; a cancelled one is shown "
+            + "completed, its newest update saying so")
+    public record ScheduledMaintenance(String id, String name,
+                                @Schema(allowableValues = {"scheduled", "in_progress", "verifying", "completed"})
+                                String status, String created_at, String updated_at, String monitoring_at,
+                                String resolved_at, @Schema(allowableValues = {"maintenance"}) String impact,
+                                String shortlink,
                                 String started_at, String page_id, List<IncidentUpdate> incident_updates,
                                 List<Component> components, String scheduled_for, String scheduled_until) {
     }

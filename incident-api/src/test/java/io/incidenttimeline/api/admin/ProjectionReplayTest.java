@@ -9,6 +9,8 @@ import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectionReplayTest extends ApiIntegrationTest {
 
-    private static final List<String> PROJECTIONS = List.of("audit-trail", "incident-metrics", "public-view");
+    private static final List<String> PROJECTIONS = List.of("audit-trail", "incident-metrics", "maintenance-view",
+            "public-view");
 
     @Test
     void replayRebuildsEveryReadModelIdenticallyWhilePublicReadsKeepAnswering() throws Exception {
@@ -137,6 +140,18 @@ class ProjectionReplayTest extends ApiIntegrationTest {
                         Map.of(component, "operational")));
             }
         }
+        Instant windowStart = Instant.now().plus(Duration.ofDays(2));
+        for (int i = 0; i < 3; i++) {
+            String maintenance = ApiClient.uniqueId("replay-mnt-" + i);
+            Incidents.command(api, "POST", "/api/v1/maintenances", Map.of("id", maintenance, "title", "Replayed " + i,
+                    "message", "Announced " + i, "components", List.of(component), "autoStart", false,
+                    "scheduledFor", windowStart.toString(), "scheduledUntil", windowStart.plusSeconds(3600).toString()));
+            Incidents.command(api, "POST", "/api/v1/maintenances/" + maintenance + "/updates", Map.of("message", "Soon " + i));
+            if (i > 0) {
+                Incidents.command(api, "POST", "/api/v1/maintenances/" + maintenance + (i == 1 ? "/start" : "/cancel"),
+                        Map.of());
+            }
+        }
     }
 
     private Map<String, Integer> awaitAllLiveAndCaughtUp() {
@@ -153,9 +168,14 @@ class ProjectionReplayTest extends ApiIntegrationTest {
     private Map<String, JsonNode> snapshot() {
         Map<String, JsonNode> views = new LinkedHashMap<>();
         for (String path : List.of("/api/v2/summary.json", "/api/v2/status.json", "/api/v2/components.json",
-                "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json")) {
+                "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json", "/api/v2/scheduled-maintenances.json",
+                "/api/v2/scheduled-maintenances/upcoming.json", "/api/v2/scheduled-maintenances/active.json")) {
             views.put(path, json(api.get(path).send()));
         }
+        views.get("/api/v2/scheduled-maintenances.json").get("scheduled_maintenances").forEach(m -> {
+            String path = "/api/public/v1/maintenances/" + m.get("id").asText() + "?tz=Europe/Berlin";
+            views.put(path, json(api.get(path).send()));
+        });
         List<String> incidents = new ArrayList<>();
         views.get("/api/v2/incidents.json").get("incidents").forEach(i -> incidents.add(i.get("id").asText()));
         for (String id : incidents) {

@@ -101,6 +101,23 @@ class OpenApiContractTest extends ApiIntegrationTest {
         assertThat(vague).isEmpty();
     }
 
+    /**
+     * springdoc tells two handler methods of the same name apart by renaming one ({@code postUpdate_1}): a new
+     * operation would silently rename an existing one that clients generate code from. Every id is chosen instead.
+     */
+    @Test
+    void noOperationIdIsADisambiguatedHandlerName() {
+        List<String> renamed = new ArrayList<>();
+        complete().get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String id = operation.getValue().path("operationId").asText();
+            if (id.matches(".*_\\d+")) {
+                renamed.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + id);
+            }
+        }));
+        assertThat(renamed).isEmpty();
+        assertThat(complete().at("/paths/" + escape(UPDATES) + "/post/operationId").asText()).isEqualTo("postUpdate");
+    }
+
     /** .ci/run lints exactly what the application serves, so the tests leave a copy of it in target/openapi. */
     @Test
     void theServedDescriptionsAreWrittenForTheLinter() throws Exception {

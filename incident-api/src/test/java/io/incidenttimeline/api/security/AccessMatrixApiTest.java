@@ -41,6 +41,7 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("[A-Z]+ /api/v1/admin/.*", Caller.ADMIN),
             rule("POST /api/v1/components", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/subscribers(/.*)?", Caller.ADMIN),
+            rule("POST /api/v1/maintenances(/[^/]+/(updates|start|complete|cancel))?", Caller.RESPONDER, Caller.ADMIN),
             rule("GET /v3/api-docs/complete", Caller.ADMIN),
             rule("GET /actuator/(prometheus|metrics)", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/.*", Caller.RESPONDER, Caller.ADMIN));

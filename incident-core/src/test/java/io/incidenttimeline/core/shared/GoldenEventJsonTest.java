@@ -48,6 +48,12 @@ import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
 import io.incidenttimeline.core.incident.event.UpdateRetracted;
+import io.incidenttimeline.core.maintenance.MaintenanceStatus;
+import io.incidenttimeline.core.maintenance.event.MaintenanceCancelled;
+import io.incidenttimeline.core.maintenance.event.MaintenanceCompleted;
+import io.incidenttimeline.core.maintenance.event.MaintenanceScheduled;
+import io.incidenttimeline.core.maintenance.event.MaintenanceStarted;
+import io.incidenttimeline.core.maintenance.event.MaintenanceUpdatePosted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -79,6 +85,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenEventJsonTest {
 
     private static final String GOLDEN = "/golden/events/";
+    private static final String MAINTENANCE_ID = "talk-recordings-storage-2024-07-20";
     private static final String EVENT_PACKAGE = "io.incidenttimeline.core.incident.event";
     /** Records in the event package that are parts of events, not events. */
     private static final Set<Class<?>> VALUE_TYPES = Set.of(RemediationItem.class);
@@ -125,7 +132,25 @@ class GoldenEventJsonTest {
                     Instant.parse("2024-06-03T09:00:00Z"), Instant.parse("2024-06-03T09:00:00.318Z"))),
             Map.entry(ComponentRedefined.class, new ComponentRedefined(COMPONENT_ID, "Call recordings", "Talk", 3,
                     "Recording, storage and playback of calls made with Talk", Instant.parse("2024-07-10T08:15:00Z"),
-                    Instant.parse("2024-07-10T08:15:00.204Z"))));
+                    Instant.parse("2024-07-10T08:15:00.204Z"))),
+            Map.entry(MaintenanceScheduled.class, new MaintenanceScheduled(MAINTENANCE_ID, "update-scheduled",
+                    "Storage migration for Talk call recordings", "We are moving call recordings to new storage. During "
+                    + "the window, recordings of new calls are kept and become available once the migration is "
+                    + "complete.", List.of(COMPONENT_ID), Instant.parse("2024-07-20T22:00:00Z"),
+                    Instant.parse("2024-07-21T00:00:00Z"), true, false, Instant.parse("2024-07-12T10:00:00.317Z"),
+                    Instant.parse("2024-07-12T10:00:00.317Z"))),
+            Map.entry(MaintenanceUpdatePosted.class, new MaintenanceUpdatePosted(MAINTENANCE_ID, "update-progress",
+                    MaintenanceStatus.IN_PROGRESS, "Half of the recordings have been moved.",
+                    Instant.parse("2024-07-20T23:00:04.920Z"), Instant.parse("2024-07-20T23:00:04.920Z"))),
+            Map.entry(MaintenanceStarted.class, new MaintenanceStarted(MAINTENANCE_ID, "update-started",
+                    "Scheduled maintenance is currently in progress. We will provide updates as necessary.",
+                    Instant.parse("2024-07-20T22:00:00.842Z"), Instant.parse("2024-07-20T22:00:00.842Z"))),
+            Map.entry(MaintenanceCompleted.class, new MaintenanceCompleted(MAINTENANCE_ID, "update-completed",
+                    "All recordings have been moved; new recordings are stored on the new storage.",
+                    Instant.parse("2024-07-20T23:41:12.005Z"), Instant.parse("2024-07-20T23:41:12.005Z"))),
+            Map.entry(MaintenanceCancelled.class, new MaintenanceCancelled(MAINTENANCE_ID, "update-cancelled",
+                    "The migration is postponed; we will announce a new window.",
+                    Instant.parse("2024-07-18T08:30:00.111Z"), Instant.parse("2024-07-18T08:30:00.111Z"))));
 
     /**
      * Every event of incident-core, found in the compiled classes rather than listed: all classes of the event
@@ -196,7 +221,9 @@ class GoldenEventJsonTest {
         List<Class<?>> events = eventClasses().toList();
 
         assertThat(events).as("event classes found by the scan")
-                .contains(IncidentDeclared.class, UpdatePosted.class, ComponentDefined.class, ComponentRedefined.class)
+                .contains(IncidentDeclared.class, UpdatePosted.class, ComponentDefined.class, ComponentRedefined.class,
+                        MaintenanceScheduled.class, MaintenanceStarted.class, MaintenanceCompleted.class,
+                        MaintenanceCancelled.class, MaintenanceUpdatePosted.class)
                 .doesNotContainAnyElementsOf(VALUE_TYPES);
         assertThat(events).allSatisfy(event -> {
             assertThat(event.getAnnotation(Revision.class)).as("@Revision on %s", event.getName()).isNotNull();

@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.audit;
 
 import io.incidenttimeline.core.component.ComponentIds;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
@@ -49,10 +50,16 @@ public class AuditTrailProjection implements ReplayableProjection {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 generations.writeGeneration(NAME), position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 revision == null ? null : revision.value(), aggregateId,
-                ComponentIds.isComponentStream(aggregateId) ? null : aggregateId,
+                incidentId(aggregateId),
                 Timestamps.column(occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
                 metadata.get("actor"), metadata.get("role"), metadata.get("channel"), metadata.get("correlationId"),
                 metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload));
+    }
+
+    /** The incident an event belongs to; component and maintenance streams belong to none. */
+    private static String incidentId(String aggregateId) {
+        return ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)
+                ? null : aggregateId;
     }
 
     private static Instant occurredAt(Object payload) {

@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.metrics;
 
 import io.incidenttimeline.core.component.ComponentIds;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -42,7 +43,7 @@ public class IncidentMetricsProjection implements ReplayableProjection {
 
     @EventHandler
     void on(Object event, @SourceId String aggregateId) {
-        if (ComponentIds.isComponentStream(aggregateId)) {
+        if (ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)) {
             return;
         }
         int generation = generations.writeGeneration(NAME);

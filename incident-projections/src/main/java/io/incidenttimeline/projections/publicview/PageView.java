@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.publicview;
 
 import io.incidenttimeline.core.shared.ComponentStatus;
+import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,12 +10,16 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The whole public page at one moment: each component with the worst status an open incident gives it (else
- * operational), the open incidents, and the top-level status. One pure function, used for the live page and for time
- * travel alike.
+ * The whole public page at one moment: each component with the worst status an open incident gives it, else under
+ * maintenance while a maintenance under way names it, else operational; the open incidents; the upcoming maintenances
+ * and those under way; and the top-level status. One pure function, used for the live page and for time travel alike.
+ * <p>
+ * An incident's status outranks maintenance (a component in partial outage during its maintenance shows the outage:
+ * readers need to know what does not work that should), and maintenance outranks operational. This is the order of
+ * {@link ComponentStatus}.
  */
-public record PageView(List<ComponentView> components, List<PublicIncident> unresolved, TopLevelStatus status,
-                       Instant updatedAt) {
+public record PageView(List<ComponentView> components, List<PublicIncident> unresolved,
+                       List<PublicMaintenance> maintenances, TopLevelStatus status, Instant updatedAt) {
 
     public record ComponentView(PublicComponent component, ComponentStatus status, Instant updatedAt) {
     }
@@ -24,29 +29,57 @@ public record PageView(List<ComponentView> components, List<PublicIncident> unre
             .thenComparing(PublicComponent::name).thenComparing(PublicComponent::id);
 
     public static PageView compose(Collection<PublicComponent> catalogue, Collection<PublicIncident> incidents) {
+        return compose(catalogue, incidents, List.of());
+    }
+
+    /**
+     * @param maintenances at least the upcoming ones and those under way; ended ones given here only date the page
+     */
+    public static PageView compose(Collection<PublicComponent> catalogue, Collection<PublicIncident> incidents,
+                                   Collection<PublicMaintenance> maintenances) {
         List<PublicIncident> open = incidents.stream().filter(i -> i.visible() && !i.resolved())
                 .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed().thenComparing(PublicIncident::id))
                 .toList();
+        List<PublicMaintenance> current = maintenances.stream().filter(m -> m.upcoming() || m.active())
+                .sorted(Comparator.comparing(PublicMaintenance::scheduledFor).thenComparing(PublicMaintenance::id))
+                .toList();
+        List<PublicMaintenance> underWay = current.stream().filter(PublicMaintenance::active).toList();
         List<ComponentView> components = catalogue.stream().sorted(BY_POSITION)
-                .map(component -> view(component, open)).toList();
+                .map(component -> view(component, open, underWay)).toList();
         TopLevelStatus status = TopLevelStatus.of(components.stream().map(ComponentView::status).toList(),
-                open.stream().map(PublicIncident::impact).toList());
-        Instant updatedAt = Stream.concat(components.stream().map(ComponentView::updatedAt),
-                        incidents.stream().filter(PublicIncident::visible).map(PublicIncident::updatedAt))
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        return new PageView(components, open, status, updatedAt);
+                open.stream().map(PublicIncident::impact).toList(), !underWay.isEmpty());
+        Instant updatedAt = Stream.of(components.stream().map(ComponentView::updatedAt),
+                        incidents.stream().filter(PublicIncident::visible).map(PublicIncident::updatedAt),
+                        maintenances.stream().map(PublicMaintenance::updatedAt))
+                .flatMap(s -> s).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new PageView(components, open, current, status, updatedAt);
     }
 
-    private static ComponentView view(PublicComponent component, List<PublicIncident> open) {
+    private static ComponentView view(PublicComponent component, List<PublicIncident> open,
+                                      List<PublicMaintenance> underWay) {
         ComponentStatus worst = ComponentStatus.OPERATIONAL;
         Instant updatedAt = component.updatedAt();
         for (PublicIncident incident : open) {
             ComponentStatus status = incident.components().get(component.id());
             if (status != null) {
-                worst = status.ordinal() > worst.ordinal() ? status : worst;
-                updatedAt = incident.updatedAt().isAfter(updatedAt) ? incident.updatedAt() : updatedAt;
+                worst = worse(worst, status);
+                updatedAt = later(updatedAt, incident.updatedAt());
+            }
+        }
+        for (PublicMaintenance maintenance : underWay) {
+            if (maintenance.affects(component.id())) {
+                worst = worse(worst, ComponentStatus.UNDER_MAINTENANCE);
+                updatedAt = later(updatedAt, maintenance.updatedAt());
             }
         }
         return new ComponentView(component, worst, updatedAt);
+    }
+
+    private static ComponentStatus worse(ComponentStatus a, ComponentStatus b) {
+        return b.ordinal() > a.ordinal() ? b : a;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 }

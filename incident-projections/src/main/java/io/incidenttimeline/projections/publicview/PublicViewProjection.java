@@ -2,6 +2,7 @@ package io.incidenttimeline.projections.publicview;
 
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import org.axonframework.config.ProcessingGroup;
@@ -42,9 +43,12 @@ public class PublicViewProjection implements ReplayableProjection {
                 .ifPresent(component -> store.save(generation, component.redefined(event)));
     }
 
-    /** Every other event belongs to an incident, whose aggregate identifier is the incident id. */
+    /** Every other event belongs to an incident, whose aggregate identifier is the incident id, or to a maintenance. */
     @EventHandler
     void on(Object event, @SourceId String incidentId) {
+        if (MaintenanceIds.isMaintenanceStream(incidentId)) {
+            return;
+        }
         int generation = generations.writeGeneration(NAME);
         PublicIncident before = store.incident(generation, incidentId).orElse(null);
         PublicIncident after = PublicIncidentFold.apply(before, event);

@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.publicview;
 
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads of the public view: the live one from the active generation of the projection, and the one of any past
- * moment by folding, with the same code, the events recorded up to that moment.
+ * moment by folding, with the same code, the events recorded up to that moment. The page includes the maintenances of
+ * the maintenance view.
  */
 @Service
 public class PublicViewQueries {
@@ -21,11 +23,14 @@ public class PublicViewQueries {
     private final PublicViewStore store;
     private final ProjectionGenerations generations;
     private final RecordedEvents history;
+    private final MaintenanceQueries maintenances;
 
-    public PublicViewQueries(PublicViewStore store, ProjectionGenerations generations, RecordedEvents history) {
+    public PublicViewQueries(PublicViewStore store, ProjectionGenerations generations, RecordedEvents history,
+                             MaintenanceQueries maintenances) {
         this.store = store;
         this.generations = generations;
         this.history = history;
+        this.maintenances = maintenances;
     }
 
     public Optional<PublicIncident> incident(String incidentId) {
@@ -45,7 +50,7 @@ public class PublicViewQueries {
         List<PublicIncident> incidents = new ArrayList<>(store.unresolvedIncidents(generation));
         store.lastChangedIncident(generation).filter(last -> incidents.stream().noneMatch(i -> i.id().equals(last.id())))
                 .ifPresent(incidents::add);
-        return PageView.compose(store.components(generation), incidents);
+        return PageView.compose(store.components(generation), incidents, maintenances.forPage());
     }
 
     public Optional<PublicIncident> incidentAsOf(String incidentId, Instant asOf) {
@@ -66,7 +71,7 @@ public class PublicViewQueries {
     public PageView pageAsOf(Instant asOf) {
         List<PublicIncident> incidents = history.aggregates(false)
                 .map(id -> PublicIncidentFold.fold(history.upTo(id, asOf))).filter(Objects::nonNull).toList();
-        return PageView.compose(componentsAsOf(asOf), incidents);
+        return PageView.compose(componentsAsOf(asOf), incidents, maintenances.asOf(asOf));
     }
 
     private int active() {

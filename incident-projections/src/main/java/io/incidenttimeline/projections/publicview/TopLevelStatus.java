@@ -10,7 +10,7 @@ import java.util.List;
  * impact calculations"): one component maps directly; several are blended (all in major outage is a major system
  * outage, some a partial one; all in partial outage is a partial system outage, some a minor service outage; all
  * degraded is degraded system service, some partially degraded). With no component in trouble, an open incident
- * still raises the indicator to its impact.
+ * still raises the indicator to its impact, and a scheduled maintenance under way to "maintenance".
  */
 public record TopLevelStatus(String indicator, String description) {
 
@@ -25,10 +25,20 @@ public record TopLevelStatus(String indicator, String description) {
     private static final List<String> RANK = List.of("none", "maintenance", "minor", "major", "critical");
 
     public static TopLevelStatus of(List<ComponentStatus> components, Collection<Impact> openIncidentImpacts) {
+        return of(components, openIncidentImpacts, false);
+    }
+
+    /**
+     * @param maintenanceInProgress whether a scheduled maintenance is under way: the page is then at least "under
+     *                              maintenance", even when the maintenance names no component
+     */
+    public static TopLevelStatus of(List<ComponentStatus> components, Collection<Impact> openIncidentImpacts,
+                                    boolean maintenanceInProgress) {
         TopLevelStatus fromComponents = components.size() == 1 ? single(components.get(0)) : blended(components);
         TopLevelStatus fromIncidents = openIncidentImpacts.stream().map(TopLevelStatus::ofImpact)
                 .max((a, b) -> Integer.compare(rank(a), rank(b))).orElse(OPERATIONAL);
-        return rank(fromIncidents) > rank(fromComponents) ? fromIncidents : fromComponents;
+        TopLevelStatus worst = rank(fromIncidents) > rank(fromComponents) ? fromIncidents : fromComponents;
+        return maintenanceInProgress && rank(MAINTENANCE) > rank(worst) ? MAINTENANCE : worst;
     }
 
     private static TopLevelStatus single(ComponentStatus status) {

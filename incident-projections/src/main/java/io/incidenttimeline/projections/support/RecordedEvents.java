@@ -36,9 +36,18 @@ public class RecordedEvents {
 
     /** The identifiers of all component streams, or of all incident streams, in the order they began. */
     public Stream<String> aggregates(boolean components) {
-        String condition = components ? "LIKE 'component:%'" : "NOT LIKE 'component:%'";
-        return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0 "
-                + "AND aggregateIdentifier " + condition + " ORDER BY globalIndex", String.class).stream();
+        return streams(components ? "aggregateIdentifier LIKE 'component:%'"
+                : "aggregateIdentifier NOT LIKE 'component:%' AND aggregateIdentifier NOT LIKE 'maintenance:%'");
+    }
+
+    /** The identifiers of all maintenance streams, in the order they began. */
+    public Stream<String> maintenanceStreams() {
+        return streams("aggregateIdentifier LIKE 'maintenance:%'");
+    }
+
+    private Stream<String> streams(String condition) {
+        return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0 AND "
+                + condition + " ORDER BY globalIndex", String.class).stream();
     }
 
     public static Instant recordedAt(DomainEventMessage<?> event) {

@@ -47,4 +47,17 @@ class TopLevelStatusTest {
         assertThat(TopLevelStatus.of(List.of(MAJOR_OUTAGE), List.of(Impact.MINOR)).indicator()).isEqualTo("critical");
         assertThat(TopLevelStatus.of(List.of(OPERATIONAL), List.of(Impact.NONE))).isEqualTo(TopLevelStatus.OPERATIONAL);
     }
+
+    @Test
+    void aMaintenanceUnderWayRaisesAnOperationalPageToMaintenanceButNoFurther() {
+        assertThat(TopLevelStatus.of(List.of(OPERATIONAL, OPERATIONAL), List.of(), true))
+                .isEqualTo(new TopLevelStatus("maintenance", "Service Under Maintenance"));
+        assertThat(TopLevelStatus.of(List.of(), List.of(), true).indicator()).isEqualTo("maintenance");
+        assertThat(TopLevelStatus.of(List.of(UNDER_MAINTENANCE, DEGRADED_PERFORMANCE), List.of(), true))
+                .isEqualTo(new TopLevelStatus("minor", "Partially Degraded Service"));
+        assertThat(TopLevelStatus.of(List.of(UNDER_MAINTENANCE), List.of(Impact.MAJOR), true).indicator())
+                .isEqualTo("major");
+        assertThat(TopLevelStatus.of(List.of(OPERATIONAL), List.of(Impact.NONE), false))
+                .isEqualTo(TopLevelStatus.OPERATIONAL);
+    }
 }

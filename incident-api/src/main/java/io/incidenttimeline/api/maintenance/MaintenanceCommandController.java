@@ -1,0 +1,146 @@
+package io.incidenttimeline.api.maintenance;
+
+import io.incidenttimeline.api.command.CommandContext;
+import io.incidenttimeline.api.command.CommandResult;
+import io.incidenttimeline.api.command.CommandRunner;
+import io.incidenttimeline.api.command.CommandSender;
+import io.incidenttimeline.api.command.GeneratedIds;
+import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.core.maintenance.MaintenanceStatus;
+import io.incidenttimeline.core.shared.Text;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The command side of scheduled maintenances, with the conventions of the incident commands: Idempotency-Key,
+ * If-Match with the maintenance's version, 201 and Location on creation, problem+json refusals naming the field.
+ */
+@RestController
+@Tag(name = "Maintenance commands")
+@RequestMapping(path = "/api/v1/maintenances", produces = {"application/json", "application/problem+json"})
+public class MaintenanceCommandController {
+
+    private static final Pattern MAINTENANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Text.ID_MAX - 1) + "}");
+
+    private final CommandRunner runner;
+
+    public MaintenanceCommandController(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    @Operation(summary = "Schedule a maintenance: its window, the components it takes down and its first message",
+            operationId = "scheduleMaintenance")
+    @ApiResponse(responseCode = "201", description = "Scheduled", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
+    @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
+            ProblemType.MAINTENANCE_WINDOW_INVERTED, ProblemType.MAINTENANCE_WINDOW_IN_PAST,
+            ProblemType.MAINTENANCE_WINDOW_OUT_OF_RANGE})
+    @PostMapping(consumes = "application/json")
+    public ResponseEntity<Object> schedule(@RequestBody MaintenanceRequests.Schedule body, CommandContext context) {
+        return runner.run(context, body, sender -> {
+            // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
+            String maintenanceId = body.id() != null ? Text.id("id", body.id()) : GeneratedIds.next("mnt");
+            String updateId = GeneratedIds.next("upd");
+            long version = sender.send(body.toCommand(maintenanceId, updateId));
+            return CommandResult.created(maintenanceUri(maintenanceId), version,
+                    new MaintenanceResponses.UpdateAccepted(maintenanceId, updateId, version));
+        });
+    }
+
+    @Operation(summary = "Post a public update on a maintenance that has not ended",
+            operationId = "postMaintenanceUpdate")
+    @ApiResponse(responseCode = "201", description = "Posted", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
+    @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
+    @PostMapping(path = "/{maintenanceId}/updates", consumes = "application/json")
+    public ResponseEntity<Object> postUpdate(@PathVariable String maintenanceId,
+                                             @RequestBody MaintenanceRequests.Update body, CommandContext context) {
+        return runner.run(context, body, sender -> {
+            String updateId = GeneratedIds.next("upd");
+            long version = sender.send(body.toCommand(known(maintenanceId), updateId, context.expectedVersion()));
+            return CommandResult.created(URI.create(maintenanceUri(maintenanceId) + "/updates/" + updateId), version,
+                    new MaintenanceResponses.UpdateAccepted(maintenanceId, updateId, version));
+        });
+    }
+
+    @Operation(summary = "Start a maintenance: its components are under maintenance until it is completed",
+            operationId = "startMaintenance",
+            description = "Starting a maintenance under way changes nothing. Without a message, the usual one is posted.")
+    @ApiResponse(responseCode = "200", description = "In progress (also when nothing changed)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
+    @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
+    @PostMapping(path = "/{maintenanceId}/start")
+    public ResponseEntity<Object> start(@PathVariable String maintenanceId,
+                                        @RequestBody(required = false) MaintenanceRequests.Transition body,
+                                        CommandContext context) {
+        var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
+        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.IN_PROGRESS,
+                updateId -> transition.toStart(known(maintenanceId), updateId, context.expectedVersion())));
+    }
+
+    @Operation(summary = "Complete a maintenance under way: its components return to what incidents say of them",
+            operationId = "completeMaintenance",
+            description = "Completing a completed maintenance changes nothing. Without a message, the usual one is posted.")
+    @ApiResponse(responseCode = "200", description = "Completed (also when nothing changed)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
+    @DocumentedProblems({ProblemType.MAINTENANCE_NOT_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
+    @PostMapping(path = "/{maintenanceId}/complete")
+    public ResponseEntity<Object> complete(@PathVariable String maintenanceId,
+                                           @RequestBody(required = false) MaintenanceRequests.Transition body,
+                                           CommandContext context) {
+        var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
+        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.COMPLETED,
+                updateId -> transition.toComplete(known(maintenanceId), updateId, context.expectedVersion())));
+    }
+
+    @Operation(summary = "Cancel a maintenance that has not started", operationId = "cancelMaintenance",
+            description = "Cancelling a cancelled maintenance changes nothing. Without a message, the usual one is posted.")
+    @ApiResponse(responseCode = "200", description = "Cancelled (also when nothing changed)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
+    @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
+    @PostMapping(path = "/{maintenanceId}/cancel")
+    public ResponseEntity<Object> cancel(@PathVariable String maintenanceId,
+                                         @RequestBody(required = false) MaintenanceRequests.Transition body,
+                                         CommandContext context) {
+        var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
+        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.CANCELLED,
+                updateId -> transition.toCancel(known(maintenanceId), updateId, context.expectedVersion())));
+    }
+
+    /** A start, completion or cancellation succeeded: the maintenance is in {@code status}, whether or not it just got there. */
+    static Function<CommandSender, CommandResult> transitioned(String maintenanceId, MaintenanceStatus status,
+                                                              Function<String, Object> command) {
+        return sender -> {
+            long version = sender.send(command.apply(GeneratedIds.next("upd")));
+            return CommandResult.ok(version, new MaintenanceResponses.Transitioned(maintenanceId, status.wire(), version));
+        };
+    }
+
+    /** An id no maintenance can have is simply not found (and never sent to the event store). */
+    static String known(String maintenanceId) {
+        if (!MAINTENANCE_ID.matcher(maintenanceId).matches()) {
+            throw new AggregateNotFoundException(MaintenanceIds.aggregateId(maintenanceId),
+                    "no maintenance with id " + maintenanceId);
+        }
+        return maintenanceId;
+    }
+
+    static URI maintenanceUri(String maintenanceId) {
+        return URI.create("/api/v1/maintenances/" + maintenanceId);
+    }
+}
