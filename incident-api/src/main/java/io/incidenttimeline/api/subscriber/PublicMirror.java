@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.subscriber;
 
+import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.support.ReadModelJson;
@@ -61,7 +62,29 @@ class PublicMirror {
         }
     }
 
+    Optional<PublicMaintenance> maintenance(String maintenanceId) {
+        return jdbc.query("SELECT document FROM webhook_public_maintenance WHERE maintenance_id = ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicMaintenance.class), maintenanceId).stream()
+                .findFirst();
+    }
+
+    /** The maintenances under way: their components are under maintenance. */
+    List<PublicMaintenance> activeMaintenances() {
+        return jdbc.query("SELECT document FROM webhook_public_maintenance WHERE is_active = TRUE",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicMaintenance.class));
+    }
+
+    void save(PublicMaintenance maintenance) {
+        String document = ReadModelJson.write(maintenance);
+        if (jdbc.update("UPDATE webhook_public_maintenance SET is_active = ?, document = ? WHERE maintenance_id = ?",
+                maintenance.active(), document, maintenance.id()) == 0) {
+            jdbc.update("INSERT INTO webhook_public_maintenance (maintenance_id, is_active, document) VALUES (?, ?, ?)",
+                    maintenance.id(), maintenance.active(), document);
+        }
+    }
+
     void clear() {
+        jdbc.update("DELETE FROM webhook_public_maintenance");
         jdbc.update("DELETE FROM webhook_public_incident");
         jdbc.update("DELETE FROM webhook_public_component");
     }

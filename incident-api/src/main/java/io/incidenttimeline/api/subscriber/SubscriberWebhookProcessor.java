@@ -3,6 +3,9 @@ package io.incidenttimeline.api.subscriber;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentIds;
 import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.projections.maintenance.PublicMaintenance;
+import io.incidenttimeline.projections.maintenance.PublicMaintenanceFold;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -67,23 +70,53 @@ class SubscriberWebhookProcessor {
         mirror.component(event.componentId()).ifPresent(component -> mirror.save(component.redefined(event)));
     }
 
-    /** Every other event belongs to an incident, whose aggregate identifier is the incident id. */
+    /**
+     * Every other event belongs to an incident, whose aggregate identifier is the incident id, or to a maintenance,
+     * which changes the public page only through the components it puts under maintenance.
+     */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
-        String incidentId = message.getAggregateIdentifier();
-        if (ComponentIds.isComponentStream(incidentId)) {
+        String aggregateId = message.getAggregateIdentifier();
+        if (ComponentIds.isComponentStream(aggregateId)) {
             return;
         }
-        PublicIncident before = mirror.incident(incidentId).orElse(null);
+        if (MaintenanceIds.isMaintenanceStream(aggregateId)) {
+            onMaintenance(event, MaintenanceIds.maintenanceId(aggregateId), message, token);
+            return;
+        }
+        PublicIncident before = mirror.incident(aggregateId).orElse(null);
         PublicIncident after = PublicIncidentFold.apply(before, event);
         if (after == null || after.equals(before)) {
             return;
         }
-        long position = token.position().orElseThrow(() ->
-                new IllegalStateException("a stored event without a position: " + message.getIdentifier()));
-        List<Subscriber> listening = subscribers.listeningAt(position);
+        List<Subscriber> listening = subscribers.listeningAt(position(message, token));
         if (!listening.isEmpty()) {
-            deliver(listening, before, after, message, position);
+            List<PublicIncident> others = mirror.openIncidents().stream().filter(i -> !i.id().equals(after.id())).toList();
+            List<PublicMaintenance> underWay = mirror.activeMaintenances();
+            PageView pageBefore = page(with(others, before), underWay);
+            PageView pageAfter = page(with(others, after), underWay);
+            Set<String> touched = new HashSet<>(after.components().keySet());
+            if (before != null) {
+                touched.addAll(before.components().keySet());
+            }
+            deliver(listening, after.visible() ? after : null, touched, pageBefore, pageAfter, message, token);
+        }
+        mirror.save(after);
+    }
+
+    private void onMaintenance(Object event, String maintenanceId, DomainEventMessage<?> message, TrackingToken token) {
+        PublicMaintenance before = mirror.maintenance(maintenanceId).orElse(null);
+        PublicMaintenance after = PublicMaintenanceFold.apply(before, event);
+        if (after == null || after.equals(before)) {
+            return;
+        }
+        List<Subscriber> listening = subscribers.listeningAt(position(message, token));
+        if (!listening.isEmpty() && (after.active() || (before != null && before.active()))) {
+            List<PublicIncident> open = mirror.openIncidents();
+            List<PublicMaintenance> others = mirror.activeMaintenances().stream()
+                    .filter(m -> !m.id().equals(maintenanceId)).toList();
+            deliver(listening, null, Set.of(), page(open, with(others, before)), page(open, with(others, after)),
+                    message, token);
         }
         mirror.save(after);
     }
@@ -93,30 +126,24 @@ class SubscriberWebhookProcessor {
         mirror.clear();
     }
 
-    private void deliver(List<Subscriber> listening, PublicIncident before, PublicIncident after,
-                         DomainEventMessage<?> message, long position) {
-        List<PublicIncident> others = mirror.openIncidents().stream().filter(i -> !i.id().equals(after.id())).toList();
-        List<PublicComponent> catalogue = mirror.components();
-        PageView pageBefore = PageView.compose(catalogue, with(others, before));
-        PageView pageAfter = PageView.compose(catalogue, with(others, after));
+    /** Writes the incident's delivery (when it is public) and one per component whose public status changed. */
+    private void deliver(List<Subscriber> listening, PublicIncident incident, Set<String> touched, PageView pageBefore,
+                         PageView pageAfter, DomainEventMessage<?> message, TrackingToken token) {
+        long position = position(message, token);
         Map<String, PageView.ComponentView> previously = pageBefore.components().stream()
                 .collect(Collectors.toMap(c -> c.component().id(), Function.identity()));
         List<PageView.ComponentView> changed = pageAfter.components().stream()
                 .filter(c -> previously.get(c.component().id()).status() != c.status()).toList();
-        Set<String> touched = new HashSet<>(after.components().keySet());
-        if (before != null) {
-            touched.addAll(before.components().keySet());
-        }
         String eventId = message.getIdentifier();
         Instant recordedAt = RecordedEvents.recordedAt(message);
         Instant now = clock.instant();
         boolean added = false;
         for (Subscriber subscriber : listening) {
-            if (after.visible() && subscriber.follows(touched)) {
-                String subject = "incident:" + after.id();
+            if (incident != null && subscriber.follows(touched)) {
+                String subject = "incident:" + incident.id();
                 added |= outbox.addIfAbsent(new DeliveryOutbox.NewDelivery(deliveryId(subscriber, eventId, subject),
                         subscriber.id(), eventId, subject, WebhookPayloads.INCIDENT, position,
-                        payloads.incident(subscriber, after, pageAfter)), now);
+                        payloads.incident(subscriber, incident, pageAfter)), now);
             }
             for (PageView.ComponentView component : changed) {
                 String componentId = component.component().id();
@@ -134,10 +161,19 @@ class SubscriberWebhookProcessor {
         }
     }
 
-    private static List<PublicIncident> with(List<PublicIncident> others, PublicIncident incident) {
-        List<PublicIncident> all = new ArrayList<>(others);
-        if (incident != null) {
-            all.add(incident);
+    private PageView page(List<PublicIncident> incidents, List<PublicMaintenance> maintenances) {
+        return PageView.compose(mirror.components(), incidents, maintenances);
+    }
+
+    private static long position(DomainEventMessage<?> message, TrackingToken token) {
+        return token.position().orElseThrow(() ->
+                new IllegalStateException("a stored event without a position: " + message.getIdentifier()));
+    }
+
+    private static <T> List<T> with(List<T> others, T one) {
+        List<T> all = new ArrayList<>(others);
+        if (one != null) {
+            all.add(one);
         }
         return all;
     }

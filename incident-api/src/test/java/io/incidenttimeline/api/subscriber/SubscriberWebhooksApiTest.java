@@ -1,6 +1,7 @@
 package io.incidenttimeline.api.subscriber;
 
 import static io.incidenttimeline.api.support.ApiClient.ADMIN;
+import static io.incidenttimeline.api.support.ApiClient.RESPONDER;
 import static io.incidenttimeline.api.support.ApiClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +118,34 @@ class SubscriberWebhooksApiTest extends ApiIntegrationTest {
             assertThat(update.at("/component/id").asText()).isEqualTo(component);
             assertThat(update.at("/component/status").asText()).isEqualTo(update.at("/component_update/new_status").asText());
         }
+    }
+
+    @Test
+    void aMaintenanceStartingAndCompletingSendsItsComponentsUpdates() {
+        String component = component();
+        WebhookReceiver receiver = receiver();
+        String subscriber = subscribe(receiver.url(), List.of(component));
+        String maintenance = uniqueId("wh-maintenance");
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("id", maintenance);
+        schedule.put("title", "Database upgrade");
+        schedule.put("message", "Writes pause for a few minutes.");
+        schedule.put("components", List.of(component));
+        schedule.put("scheduledFor", Instant.now().plus(Duration.ofDays(1)).toString());
+        schedule.put("scheduledUntil", Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(1)).toString());
+        schedule.put("autoStart", false);
+        schedule.put("autoComplete", false);
+        assertThat(api.post("/api/v1/maintenances").as(RESPONDER).json(schedule).send().status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/maintenances/" + maintenance + "/start").as(RESPONDER).send().status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/maintenances/" + maintenance + "/complete").as(RESPONDER).send().status()).isEqualTo(200);
+
+        Eventually.until(() -> deliveries(subscriber), d -> d.size() == 2
+                && d.stream().allMatch(e -> e.get("status").asText().equals("delivered")), "the two component updates");
+        assertThat(bodies(receiver.received(), "component_update")).hasSize(2)
+                .extracting(b -> b.at("/component_update/old_status").asText() + ">"
+                        + b.at("/component_update/new_status").asText())
+                .containsExactlyInAnyOrder("operational>under_maintenance", "under_maintenance>operational");
+        assertThat(bodies(receiver.received(), "incident")).isEmpty();
     }
 
     @Test
