@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Revision;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ public class AuditTrailProjection implements ReplayableProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
 
-    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public AuditTrailProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.jdbc = jdbc;
         this.generations = generations;
     }
