@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The storage locations and the identity guard, through the application's own start-up: one event store's life from
@@ -113,6 +116,18 @@ class StorageLocationsTest {
             assertThat(reads.getPoolName()).isEqualTo("read-store");
             assertThat(events.getMaximumPoolSize()).isEqualTo(7);
             assertThat(reads.getJdbcUrl()).isEqualTo(readStore.url());
+
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            for (String processor : List.of("public-view", "audit-trail", "incident-metrics")) {
+                Transaction transaction = processing.transactionManager(processor).startTransaction();
+                try {
+                    assertThat(TransactionSynchronizationManager.hasResource(reads))
+                            .as("%s transacts on the read store, with its tokens", processor).isTrue();
+                    assertThat(TransactionSynchronizationManager.hasResource(events)).isFalse();
+                } finally {
+                    transaction.rollback();
+                }
+            }
         }
     }
 
