@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The events as the event store recorded them, for time travel: an aggregate's stream from its first event (never
- * from a snapshot), cut at a recorded time. Every event carries {@code recordedAt}, the moment it was stored.
+ * from a snapshot), cut at a recorded time. Every event carries {@code recordedAt}, the moment it was stored. Reads
+ * the event store's own database (the unqualified JdbcTemplate), wherever the read models live.
  */
 @Component
 public class RecordedEvents {
