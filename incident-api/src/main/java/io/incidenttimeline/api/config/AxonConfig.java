@@ -68,8 +68,8 @@ public class AxonConfig {
     }
 
     /**
-     * The JDBC storage engine as Axon's auto-configuration builds it; declared here because defining the event store
-     * below switches that auto-configuration off.
+     * The JDBC storage engine as Axon's auto-configuration builds it, with gap settings of our own ({@link EventStoreGaps});
+     * declared here because defining the event store below switches that auto-configuration off.
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
@@ -77,7 +77,7 @@ public class AxonConfig {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           PersistenceExceptionResolver duplicateKeys) {
-        return JdbcEventStorageEngine.builder().snapshotSerializer(snapshotSerializer)
+        return EventStoreGaps.applyTo(JdbcEventStorageEngine.builder()).snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(duplicateKeys)
                 .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider).transactionManager(transactionManager).schema(new EventSchema())

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ class DeliveryOutbox {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    DeliveryOutbox(JdbcTemplate jdbc) {
+    DeliveryOutbox(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
@@ -89,7 +90,7 @@ class DeliveryOutbox {
     }
 
     /** Records the {@code attempt}-th attempt and the delivery's state after it, and releases the claim. */
-    @Transactional
+    @Transactional(transactionManager = "readStoreTransactionManager")
     void record(String deliveryId, int attempt, Attempt result, RetryPolicy.Decision decision, Instant at) {
         String error = result.error() == null ? null
                 : result.error().length() > ERROR_MAX ? result.error().substring(0, ERROR_MAX) : result.error();

@@ -6,6 +6,8 @@ import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.support.ReadModelJson;
 import java.util.List;
 import java.util.Optional;
+import io.incidenttimeline.projections.support.ProcessorState;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * processor may be ahead of or behind this one, and a webhook must describe the page as it was right after its event.
  */
 @Repository
-class PublicMirror {
+class PublicMirror implements ProcessorState {
 
     private final JdbcTemplate jdbc;
 
-    PublicMirror(JdbcTemplate jdbc) {
+    PublicMirror(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -83,7 +85,8 @@ class PublicMirror {
         }
     }
 
-    void clear() {
+    @Override
+    public void clear() {
         jdbc.update("DELETE FROM webhook_public_maintenance");
         jdbc.update("DELETE FROM webhook_public_incident");
         jdbc.update("DELETE FROM webhook_public_component");

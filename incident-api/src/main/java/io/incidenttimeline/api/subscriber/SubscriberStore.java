@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ class SubscriberStore {
             + "starts_after_position";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate eventStore;
 
-    SubscriberStore(JdbcTemplate jdbc) {
+    SubscriberStore(@ReadStore JdbcTemplate jdbc, JdbcTemplate eventStore) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
     }
 
     void add(Subscriber subscriber) {
@@ -46,7 +49,7 @@ class SubscriberStore {
     }
 
     /** Removes the subscriber with its deliveries and their attempts; pending deliveries are never sent. */
-    @Transactional
+    @Transactional(transactionManager = "readStoreTransactionManager")
     boolean remove(String id) {
         jdbc.update("DELETE FROM webhook_delivery_attempt WHERE delivery_id IN "
                 + "(SELECT delivery_id FROM webhook_delivery WHERE subscriber_id = ?)", id);
@@ -56,7 +59,7 @@ class SubscriberStore {
 
     /** The global index of the newest stored event, or -1 for an empty store. */
     long headPosition() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        Long head = eventStore.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         return head == null ? -1 : head;
     }
 

@@ -12,6 +12,7 @@ import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.Sha256;
+import io.incidenttimeline.projections.support.ReadStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,10 @@ class SubscriberWebhooksApiTest extends ApiIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    @ReadStore
+    JdbcTemplate readStore;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -248,7 +253,7 @@ class SubscriberWebhooksApiTest extends ApiIntegrationTest {
         assertThat(receiver.received()).hasSize(3);
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::deliveryId).doesNotHaveDuplicates();
         assertThat(log).extracting(e -> e.get("attempts").asInt()).containsOnly(1);
-        assertThat(new JdbcTemplate(dataSource).queryForObject(
+        assertThat(readStore.queryForObject(
                 "SELECT COUNT(*) FROM webhook_delivery WHERE subscriber_id = ?", Integer.class, subscriber)).isEqualTo(3);
     }
 

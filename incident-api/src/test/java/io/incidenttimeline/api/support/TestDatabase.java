@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Where the shared integration tests keep their event store: an H2 file by default, or, when the Maven profile
  * {@code postgres} sets {@code incident.test.database=postgresql}, a database of their own created in the PostgreSQL
- * server at 127.0.0.1:5432 and dropped when the test JVM ends.
+ * server at 127.0.0.1:5432 and dropped when the test JVM ends. The read models live in a second database beside it
+ * (incident.read-store.datasource), so every integration test runs with the two stores apart, as production may.
  */
 public final class TestDatabase {
 
@@ -25,19 +26,28 @@ public final class TestDatabase {
         return "postgresql".equals(System.getProperty(SELECTOR));
     }
 
-    /** The embedded default's URL for a data directory (set here because dynamic properties come too late for it). */
+    /** H2 files in a data directory for both stores (set here because dynamic properties come too late for the URL). */
     static Map<String, String> h2In(java.nio.file.Path dataDir) {
         return Map.of("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "incident.read-store.datasource.url",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("read-store") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "incident.read-store.datasource.username", "sa");
     }
 
-    /** Creates a fresh PostgreSQL database and returns the datasource properties that point at it. */
+    /** Creates fresh PostgreSQL databases for the event store and the read store and returns the properties naming them. */
     public static Map<String, String> createPostgresDatabase() {
         String name = "incident_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String readStore = name + "_read";
         execute("CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        execute("CREATE DATABASE " + readStore);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            execute("DROP DATABASE IF EXISTS " + readStore + " WITH (FORCE)");
+        }));
         return Map.of("spring.datasource.url", SERVER + name, "spring.datasource.username", USER,
-                "spring.datasource.password", "");
+                "spring.datasource.password", "", "incident.read-store.datasource.url", SERVER + readStore,
+                "incident.read-store.datasource.username", USER, "incident.read-store.datasource.password", "");
     }
 
     private static void execute(String sql) {

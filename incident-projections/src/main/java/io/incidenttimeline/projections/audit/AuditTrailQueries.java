@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ public class AuditTrailQueries {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
 
-    public AuditTrailQueries(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public AuditTrailQueries(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.jdbc = jdbc;
         this.generations = generations;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,7 @@ public class ProjectionGenerations {
     private final JdbcTemplate jdbc;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
-    public ProjectionGenerations(JdbcTemplate jdbc) {
+    public ProjectionGenerations(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

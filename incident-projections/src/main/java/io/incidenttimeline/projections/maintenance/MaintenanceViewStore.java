@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ public class MaintenanceViewStore {
 
     private final JdbcTemplate jdbc;
 
-    public MaintenanceViewStore(JdbcTemplate jdbc) {
+    public MaintenanceViewStore(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -15,6 +15,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.SourceId;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class IncidentMetricsProjection implements ReplayableProjection {
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
 
-    public IncidentMetricsProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public IncidentMetricsProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.jdbc = jdbc;
         this.generations = generations;
     }

@@ -4,6 +4,7 @@ import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.util.List;
 import java.util.Optional;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,7 @@ public class PublicViewStore {
 
     private final JdbcTemplate jdbc;
 
-    public PublicViewStore(JdbcTemplate jdbc) {
+    public PublicViewStore(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The events as the event store recorded them, for time travel: an aggregate's stream from its first event (never
- * from a snapshot), cut at a recorded time. Every event carries {@code recordedAt}, the moment it was stored.
+ * from a snapshot), cut at a recorded time. Every event carries {@code recordedAt}, the moment it was stored. Reads
+ * the event store's own database (the unqualified JdbcTemplate), wherever the read models live.
  */
 @Component
 public class RecordedEvents {
@@ -48,6 +49,12 @@ public class RecordedEvents {
     private Stream<String> streams(String condition) {
         return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0 AND "
                 + condition + " ORDER BY globalIndex", String.class).stream();
+    }
+
+    /** The global position the event store gave the event with this identifier. */
+    public long globalIndex(String eventIdentifier) {
+        return jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?", Long.class,
+                eventIdentifier);
     }
 
     public static Instant recordedAt(DomainEventMessage<?> event) {

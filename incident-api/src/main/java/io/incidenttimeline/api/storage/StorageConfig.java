@@ -1,0 +1,124 @@
+package io.incidenttimeline.api.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.support.ProcessorState;
+import io.incidenttimeline.projections.support.ReadStore;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two storage locations. The event store (events, snapshots, idempotency records, the audit chain) is Spring Boot's
+ * own {@code spring.datasource}, with its unqualified DataSource, JdbcTemplate, transaction manager and Flyway. The
+ * read store (read models and the processors' tokens) is {@code incident.read-store.datasource}, or the same database
+ * when that has no url; its beans carry {@link ReadStore} and are no default candidates, so nothing picks them up by
+ * type alone and Spring Boot's auto-configuration of the event store's beans stays as it is.
+ * <p>
+ * The processors' tokens live with the read models, and every processor's transactions run on the read store, so a
+ * batch's read-model writes and its token commit together; the event store is only read by them, outside those
+ * transactions. The identity check runs before the token store exists, so before any processor can start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfig {
+
+    static final String READ_STORE_DATASOURCE = "incident.read-store.datasource";
+
+    @Bean
+    StorageLocations storageLocations(DataSource eventStore, Environment environment) {
+        Binder binder = Binder.get(environment);
+        if (binder.bind(READ_STORE_DATASOURCE + ".url", String.class).isBound()) {
+            DataSourceProperties properties = binder.bind(READ_STORE_DATASOURCE, DataSourceProperties.class).get();
+            HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            pool.setPoolName("read-store");
+            binder.bind(READ_STORE_DATASOURCE + ".hikari", Bindable.ofInstance(pool));
+            return StorageLocations.separate(eventStore, pool);
+        }
+        return StorageLocations.shared(eventStore);
+    }
+
+    @Bean(defaultCandidate = false, destroyMethod = "")
+    @ReadStore
+    DataSource readStoreDataSource(StorageLocations locations) {
+        return locations.readStore();
+    }
+
+    /** The read store's schema, migrated after the event store's (whose initializer is asked for to order them). */
+    @Bean
+    ReadStoreMigrated readStoreMigrated(StorageLocations locations,
+                                        ObjectProvider<FlywayMigrationInitializer> eventStoreMigrated) {
+        eventStoreMigrated.getIfAvailable();
+        ReadStoreSchema.migrate(locations);
+        return new ReadStoreMigrated();
+    }
+
+    /** Marks the read store's migration as done; beans that use the read store depend on it. */
+    static final class ReadStoreMigrated {
+    }
+
+    @Bean(defaultCandidate = false)
+    @ReadStore
+    JdbcTemplate readStoreJdbcTemplate(@ReadStore DataSource readStore, ReadStoreMigrated migrated) {
+        return new JdbcTemplate(readStore);
+    }
+
+    @Bean(defaultCandidate = false)
+    @ReadStore
+    PlatformTransactionManager readStoreTransactionManager(@ReadStore DataSource readStore) {
+        return new JdbcTransactionManager(readStore);
+    }
+
+    @Bean
+    StorageIdentityGuard storageIdentityGuard(StorageLocations locations, JdbcTemplate eventStore,
+                                              @ReadStore JdbcTemplate readStore,
+                                              @ReadStore PlatformTransactionManager readTransactions,
+                                              List<ReplayableProjection> projections, List<ProcessorState> processorStates,
+                                              ProjectionGenerations generations,
+                                              EventStoreProperties eventStoreProperties,
+                                              ReadStoreProperties readStoreProperties, Clock clock) {
+        StorageIdentityGuard guard = new StorageIdentityGuard(locations, eventStore, readStore,
+                new TransactionTemplate(readTransactions), new ReadStoreReset(projections, processorStates, generations, readStore), clock);
+        guard.verify(eventStoreProperties, readStoreProperties);
+        return guard;
+    }
+
+    /**
+     * Axon's JDBC token store, in the read store. Not wrapped in Axon's UnitOfWorkAwareConnectionProviderWrapper as
+     * the event store's connection provider is: that keeps one connection per unit of work under a single key, which
+     * would hand one store's connection to the other; Spring's transaction binds connections per DataSource instead.
+     */
+    @Bean
+    TokenStore tokenStore(StorageIdentityGuard verified, @ReadStore DataSource readStore,
+                          @Qualifier("serializer") Serializer serializer, TokenStoreProperties properties) {
+        return JdbcTokenStore.builder().connectionProvider(new SpringDataSourceConnectionProvider(readStore))
+                .schema(new TokenSchema()).serializer(serializer).claimTimeout(properties.getClaimTimeout()).build();
+    }
+
+    @Bean
+    ConfigurerModule processorsTransactOnTheReadStore(@ReadStore PlatformTransactionManager readTransactions) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerDefaultTransactionManager(
+                configuration -> new SpringTransactionManager(readTransactions)));
+    }
+}
