@@ -65,7 +65,7 @@ public class AuditTrailProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
             deleteGeneration(state.building());
         }

@@ -80,7 +80,7 @@ public class IncidentMetricsProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
             deleteGeneration(state.building());
         }

@@ -55,7 +55,7 @@ public class PublicViewProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
             store.deleteGeneration(state.building());
         }
