@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code postgres} sets {@code incident.test.database=postgresql}, a database of their own created in the PostgreSQL
  * server at 127.0.0.1:5432 and dropped when the test JVM ends.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     static final String SELECTOR = "incident.test.database";
     private static final String SERVER = System.getProperty("incident.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
@@ -21,7 +21,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static boolean postgres() {
+    public static boolean postgres() {
         return "postgresql".equals(System.getProperty(SELECTOR));
     }
 
@@ -32,7 +32,7 @@ final class TestDatabase {
     }
 
     /** Creates a fresh PostgreSQL database and returns the datasource properties that point at it. */
-    static Map<String, String> createPostgresDatabase() {
+    public static Map<String, String> createPostgresDatabase() {
         String name = "incident_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));

@@ -27,10 +27,12 @@ public class AuditTrailProjection implements ReplayableProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
+    private final RecordedEvents events;
 
-    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public AuditTrailProjection(JdbcTemplate jdbc, ProjectionGenerations generations, RecordedEvents events) {
         this.jdbc = jdbc;
         this.generations = generations;
+        this.events = events;
     }
 
     @Override
@@ -40,14 +42,25 @@ public class AuditTrailProjection implements ReplayableProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws Exception {
+        int generation = generations.writeGeneration(NAME);
         long position = token.position().orElseThrow(() -> new IllegalStateException("the token has no position"));
+        String recorded = jdbc.query("SELECT event_id FROM audit_event WHERE generation = ? AND global_position = ?",
+                (rs, row) -> rs.getString(1), generation, position).stream().findFirst().orElse(null);
+        if (event.getIdentifier().equals(recorded)) {
+            return;
+        }
+        if (recorded != null) {
+            // The event was committed after later ones and fills a gap: the token stays at the newest position it
+            // has seen, so the event's own position comes from the event store.
+            position = events.globalIndex(event.getIdentifier());
+        }
         String aggregateId = event.getAggregateIdentifier();
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         var metadata = event.getMetaData();
         jdbc.update("INSERT INTO audit_event (generation, global_position, event_id, event_type, revision, aggregate_id, "
                         + "incident_id, occurred_at, recorded_at, actor, role, channel, correlation_id, idempotency_key, payload) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                generations.writeGeneration(NAME), position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                generation, position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 revision == null ? null : revision.value(), aggregateId,
                 ComponentIds.isComponentStream(aggregateId) ? null : aggregateId,
                 Timestamps.column(occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),

@@ -41,6 +41,12 @@ public class RecordedEvents {
                 + "AND aggregateIdentifier " + condition + " ORDER BY globalIndex", String.class).stream();
     }
 
+    /** The global position the event store gave the event with this identifier. */
+    public long globalIndex(String eventIdentifier) {
+        return jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?", Long.class,
+                eventIdentifier);
+    }
+
     public static Instant recordedAt(DomainEventMessage<?> event) {
         Object payload = event.getPayload();
         try {
