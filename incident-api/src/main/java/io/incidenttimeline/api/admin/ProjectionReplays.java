@@ -1,6 +1,8 @@
 package io.incidenttimeline.api.admin;
 
 import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.problem.StorageFailures;
+import io.incidenttimeline.api.processing.SegmentClaims;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import java.time.Clock;
@@ -9,7 +11,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,23 +24,33 @@ import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds projections beside themselves. A replay points the projection's writes at the next generation, resets the
- * processor's token to the start of the store and lets it run; queries keep reading the last complete generation.
- * A monitor watches the processor and, once its position has reached the head recorded when the replay began, switches
- * queries to the new generation and drops the old one. It logs the progress every second while a replay runs.
+ * processor's tokens to the start of the store and lets it run; queries keep reading the last complete generation.
+ * A monitor watches the processor and, once its position has reached the head recorded when the tokens were reset,
+ * switches queries to the new generation and drops the old one. It logs the progress every second while a replay runs.
+ * <p>
+ * With several nodes, the tokens can only be reset by a node holding every segment's claim. The replay is recorded in
+ * the database first; every node's monitor sees it within a tenth of a second, stops its processor for the projection
+ * (which releases its claims) and tries the reset; the one that gets all claims resets the tokens and records the head
+ * to reach in the same transaction, and then every node starts its processor again. A claim held by a node that died
+ * runs out after the claim timeout; a replay whose tokens could not be reset within {@link #RESET_DEADLINE} is
+ * abandoned, and queries go on reading the live generation.
  * <p>
  * The position is a count, not a flag: after a reset {@code isReplaying()} can stay true and the caught-up flag is
- * only refreshed on the coordinator's next idle round (up to the token claim interval, seconds later). A pooled
- * streaming processor advances a segment's reported position after the batch's transaction has committed, so a
- * position at or past the target means every event up to it is stored in the new generation.
+ * only refreshed on the coordinator's next idle round. A segment's position is stored in the transaction of the batch
+ * that reached it, so a position at or past the target in every segment means every event up to it is stored in the
+ * new generation.
  */
 @Component
 public class ProjectionReplays implements SmartLifecycle {
@@ -44,29 +58,37 @@ public class ProjectionReplays implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplays.class);
     static final Duration CHECK_EVERY = Duration.ofMillis(100);
     static final Duration LOG_EVERY = Duration.ofSeconds(1);
+    static final Duration RESET_DEADLINE = Duration.ofSeconds(60);
+    static final Duration RETIRED_GRACE = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final ProjectionGenerations generations;
     private final Map<String, ReplayableProjection> projections;
+    private final SegmentClaims claims;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
-    private ScheduledExecutorService monitor;
+    /** Processors this node stopped so that a replay can reset their tokens; started again once it has. */
+    private final Set<String> stoppedForReset = ConcurrentHashMap.newKeySet();
     /** Old generations, switched away from, kept until reads that began before the switch have surely finished. */
-    private final Map<String, Retired> retired = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Retired> retired = new ConcurrentHashMap<>();
+    private volatile boolean unreachableReported;
+    private ScheduledExecutorService monitor;
 
     private record Retired(int generation, Instant dropAt) {
     }
 
-    static final Duration RETIRED_GRACE = Duration.ofSeconds(10);
-
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
-                             Collection<ReplayableProjection> projections, JdbcTemplate jdbc, Clock clock) {
+                             Collection<ReplayableProjection> projections, SegmentClaims claims, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactions, Clock clock) {
         this.processing = processing;
         this.generations = generations;
         this.projections = projections.stream()
                 .collect(Collectors.toMap(ReplayableProjection::name, Function.identity(), (a, b) -> a, TreeMap::new));
+        this.claims = claims;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -75,27 +97,18 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     public synchronized ProjectionStatus replay(String name) {
-        StreamingEventProcessor processor = processor(known(name).name());
-        if (generations.state(name).replaying()) {
+        known(name);
+        OptionalInt begun = generations.beginReplay(name, clock.instant());
+        if (begun.isEmpty()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "replay-in-progress", "name",
                     name + " is being rebuilt already; follow its progress at GET /api/v1/admin/projections");
         }
-        long head = head();
+        int generation = begun.getAsInt();
         dropRetired(name);
-        int generation = generations.beginReplay(name, head, clock.instant());
-        log.info("Replay of {} started: building generation {} from the start of the event store up to position {}",
-                name, generation, head);
-        try {
-            processor.shutDown();
-            processor.resetTokens();
-        } catch (RuntimeException e) {
-            generations.abandonReplay(name);
-            log.error("Replay of {} could not start; it goes on reading and writing generation {}", name,
-                    generation - 1, e);
-            throw e;
-        } finally {
-            processor.start();
-        }
+        log.info("Replay of {} started: generation {} is built from the start of the event store once every node has "
+                + "let go of the processor", name, generation);
+        stopForReset(name);
+        resetIfAllClaimsFree(name, generation);
         return status(name);
     }
 
@@ -103,28 +116,32 @@ public class ProjectionReplays implements SmartLifecycle {
         known(name);
         StreamingEventProcessor processor = processor(name);
         ProjectionGenerations.State state = generations.state(name);
-        Collection<EventTrackerStatus> trackers = processor.processingStatus().values();
-        Long position = position(trackers);
-        boolean caughtUp = !trackers.isEmpty() && trackers.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        List<ProjectionStatus.SegmentStatus> segments = segments(name, processor.processingStatus());
+        Long position = lowest(segments);
         long head = head();
+        boolean caughtUp = head == 0 || position != null && position >= head;
         double percentage;
         double rate = 0;
         if (state.replaying()) {
             long target = state.replayTarget() == null ? head : state.replayTarget();
-            long done = position == null ? 0 : Math.min(position, target);
+            long done = position == null || state.resetPending() ? 0 : Math.min(position, target);
             percentage = target <= 0 ? 100 : Math.floor(1000.0 * done / target) / 10;
             double seconds = Duration.between(state.replayStartedAt(), clock.instant()).toMillis() / 1000.0;
-            rate = seconds <= 0 || position == null ? 0 : Math.round(position / seconds);
+            rate = seconds <= 0 || done == 0 ? 0 : Math.round(done / seconds);
         } else {
             percentage = head <= 0 || position == null ? 100 : Math.floor(1000.0 * Math.min(position, head) / head) / 10;
         }
         return new ProjectionStatus(name, processor.getName(), processor.isRunning(), state.active(), state.building(),
                 state.replaying() ? "replaying" : "live", position, head, percentage, rate, caughtUp,
-                state.replayStartedAt(), state.replayTarget(), state.lastReplayCompletedAt());
+                state.replayStartedAt(), state.replayTarget(), state.lastReplayCompletedAt(), segments);
     }
 
-    /** Switches a replayed projection over once its processor has caught up with the head the replay started at. */
+    /**
+     * Follows every projection's replay on this node: lets go of a processor whose tokens a replay waits to reset (and
+     * tries the reset), starts it again once they are, and switches a rebuilt projection over once it has caught up.
+     */
     synchronized void check() {
+        generations.refresh();
         retired.forEach((name, old) -> {
             if (!clock.instant().isBefore(old.dropAt())) {
                 dropRetired(name);
@@ -132,26 +149,112 @@ public class ProjectionReplays implements SmartLifecycle {
         });
         for (String name : projections.keySet()) {
             ProjectionGenerations.State state = generations.state(name);
-            if (!state.replaying()) {
+            if (state.resetPending()) {
+                stopForReset(name);
+                if (!resetIfAllClaimsFree(name, state.building())
+                        && state.replayStartedAt().plus(RESET_DEADLINE).isBefore(clock.instant())) {
+                    generations.abandonReplay(name, state.building());
+                    log.error("Replay of {} abandoned: some node did not let go of the processor within {}; queries "
+                            + "go on reading generation {}", name, RESET_DEADLINE, state.active());
+                }
                 continue;
             }
-            ProjectionStatus status = status(name);
-            long target = state.replayTarget() == null ? 0 : state.replayTarget();
-            boolean reached = target <= 0 ? status.caughtUp() : status.position() != null && status.position() >= target;
-            if (reached) {
-                int old = generations.complete(name, clock.instant());
-                // a read that picked the old generation just before the switch must still find it whole
-                retired.put(name, new Retired(old, clock.instant().plus(RETIRED_GRACE)));
-                lastLogged.remove(name);
-                log.info("Replay of {} complete: generation {} is live ({} events, {} events/s); generation {} is "
-                        + "dropped in {}", name, status.buildingGeneration(), status.position(), status.eventsPerSecond(),
-                        old, RETIRED_GRACE);
-            } else if (lastLogged.getOrDefault(name, Instant.EPOCH).plus(LOG_EVERY).isBefore(clock.instant())) {
-                lastLogged.put(name, clock.instant());
-                log.info("Replay of {}: position {} of {} ({} %), {} events/s", name, status.position(), target,
-                        status.percentage(), status.eventsPerSecond());
+            startAfterReset(name);
+            if (state.replaying()) {
+                followReplay(name, state);
             }
         }
+    }
+
+    private void followReplay(String name, ProjectionGenerations.State state) {
+        ProjectionStatus status = status(name);
+        long target = state.replayTarget();
+        boolean reached = target <= 0 || status.position() != null && status.position() >= target;
+        if (reached) {
+            int old = generations.complete(name, state.building(), clock.instant());
+            lastLogged.remove(name);
+            if (old < 0) {
+                return;
+            }
+            // a read that picked the old generation just before the switch must still find it whole
+            retired.put(name, new Retired(old, clock.instant().plus(RETIRED_GRACE)));
+            log.info("Replay of {} complete: generation {} is live ({} events, {} events/s); generation {} is "
+                    + "dropped in {}", name, state.building(), status.position(), status.eventsPerSecond(), old,
+                    RETIRED_GRACE);
+        } else if (lastLogged.getOrDefault(name, Instant.EPOCH).plus(LOG_EVERY).isBefore(clock.instant())) {
+            lastLogged.put(name, clock.instant());
+            log.info("Replay of {}: position {} of {} ({} %), {} events/s", name, status.position(), target,
+                    status.percentage(), status.eventsPerSecond());
+        }
+    }
+
+    /** Stops this node's processor, which releases its claims, and remembers to start it again. */
+    private void stopForReset(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (processor.isRunning()) {
+            stoppedForReset.add(name);
+            processor.shutDown();
+        }
+    }
+
+    private void startAfterReset(String name) {
+        if (stoppedForReset.remove(name)) {
+            processor(name).start();
+        }
+    }
+
+    /**
+     * Resets the tokens if no other node holds a claim, recording the head to reach in the same transaction; returns
+     * whether it did (or another node just did).
+     */
+    private boolean resetIfAllClaimsFree(String name, int generation) {
+        StreamingEventProcessor processor = processor(name);
+        long[] target = new long[1];
+        try {
+            Boolean reset = transaction.execute(status -> {
+                processor.resetTokens();
+                target[0] = head();
+                if (!generations.tokensReset(name, generation, target[0])) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            });
+            if (Boolean.TRUE.equals(reset)) {
+                log.info("Replay of {}: tokens reset; building generation {} up to position {}", name, generation,
+                        target[0]);
+            }
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            log.debug("Replay of {} waits for another node to let go of the processor: {}", name,
+                    claimedElsewhere.getMessage());
+            return false;
+        }
+        if (!generations.current(name).resetPending()) {
+            startAfterReset(name);
+            return true;
+        }
+        return false;
+    }
+
+    private List<ProjectionStatus.SegmentStatus> segments(String name, Map<Integer, EventTrackerStatus> local) {
+        return claims.of(name).stream().map(claim -> {
+            EventTrackerStatus mine = local.get(claim.segment());
+            OptionalLong fresher = mine == null ? OptionalLong.empty() : mine.getCurrentPosition();
+            Long position = fresher.isPresent() && (claim.position() == null || fresher.getAsLong() > claim.position())
+                    ? Long.valueOf(fresher.getAsLong()) : claim.position();
+            return new ProjectionStatus.SegmentStatus(claim.segment(), claim.owner(), position);
+        }).toList();
+    }
+
+    private static Long lowest(List<ProjectionStatus.SegmentStatus> segments) {
+        Long lowest = null;
+        for (ProjectionStatus.SegmentStatus segment : segments) {
+            if (segment.position() == null) {
+                return null;
+            }
+            lowest = lowest == null ? segment.position() : Math.min(lowest, segment.position());
+        }
+        return lowest;
     }
 
     private void dropRetired(String name) {
@@ -175,18 +278,6 @@ public class ProjectionReplays implements SmartLifecycle {
                 () -> new IllegalStateException("no streaming event processor for the projection " + name));
     }
 
-    private static Long position(Collection<EventTrackerStatus> trackers) {
-        Long lowest = null;
-        for (EventTrackerStatus tracker : trackers) {
-            OptionalLong position = tracker.getCurrentPosition();
-            if (position.isEmpty()) {
-                return null;
-            }
-            lowest = lowest == null ? position.getAsLong() : Math.min(lowest, position.getAsLong());
-        }
-        return lowest;
-    }
-
     private long head() {
         Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         return head == null ? 0 : head;
@@ -206,8 +297,17 @@ public class ProjectionReplays implements SmartLifecycle {
     private void checkSafely() {
         try {
             check();
+            if (unreachableReported) {
+                unreachableReported = false;
+                log.info("Following the projection replays again: the database is reachable");
+            }
         } catch (RuntimeException e) {
-            log.warn("Checking the projection replays failed; trying again", e);
+            if (!StorageFailures.isUnavailable(e)) {
+                log.warn("Checking the projection replays failed; trying again", e);
+            } else if (!unreachableReported) {
+                unreachableReported = true;
+                log.warn("Checking the projection replays waits for the database: {}", StorageFailures.describe(e));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.incidenttimeline.api.audit;
 
 import io.incidenttimeline.api.audit.chain.ChainExtender;
 import io.incidenttimeline.api.audit.checkpoint.CheckpointService;
+import io.incidenttimeline.api.problem.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +37,20 @@ class AuditSchedule implements SchedulingConfigurer {
                 properties.checkpointInterval()));
     }
 
-    /** A failed run is logged and retried at the next interval; it must not end the schedule. */
+    /**
+     * A failed run is logged and retried at the next interval; it must not end the schedule. An unreachable database
+     * is logged in one line: the run after it comes back catches up.
+     */
     private static Runnable guarded(String what, Runnable task) {
         return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.error("{} failed; retrying at the next interval", what, e);
+                if (StorageFailures.isUnavailable(e)) {
+                    log.warn("{} waits for the database: {}", what, StorageFailures.describe(e));
+                } else {
+                    log.error("{} failed; retrying at the next interval", what, e);
+                }
             }
         };
     }

@@ -74,7 +74,8 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     private void describe(String path, PathItem.HttpMethod method, Operation operation) {
         var rule = AccessRules.ruleFor(method.name(), path.replaceAll("\\{[^}]+}", "x"));
         List<Role> roles = rule.map(AccessRules.Rule::roles).orElse(List.of());
-        Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE);
+        Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE,
+                ProblemType.STORAGE_UNAVAILABLE);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problems.add(ProblemType.BAD_REQUEST);
             problems.add(ProblemType.TEXT_CONTROL_CHARACTERS);
@@ -173,6 +174,10 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             if (status == HttpStatus.TOO_MANY_REQUESTS) {
                 response.addHeaderObject("Retry-After", new Header().description("seconds until the token may send again")
                         .schema(new IntegerSchema()));
+            }
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.addHeaderObject("Retry-After", new Header().description("seconds to wait before retrying; "
+                        + "retry a command with the same Idempotency-Key").schema(new IntegerSchema()));
             }
             operation.getResponses().addApiResponse(String.valueOf(status.value()), response);
         });

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.incidenttimeline.api.web.PayloadTooLargeException;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -36,6 +38,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Seconds a client should wait before retrying while the database is unreachable (Retry-After). */
+    public static final int RETRY_AFTER_SECONDS = 5;
+    private static final Duration STORAGE_WARNING_EVERY = Duration.ofSeconds(10);
+    private final AtomicLong lastStorageWarning = new AtomicLong(System.nanoTime() - STORAGE_WARNING_EVERY.toNanos() - 1);
 
     @ExceptionHandler({CommandRejected.class, AggregateNotFoundException.class})
     ResponseEntity<Object> refused(RuntimeException refusal, WebRequest request) {
@@ -62,6 +68,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (StorageFailures.isUnavailable(e)) {
+            return storageUnavailable(e, request);
+        }
         if (unstorableText(e)) {
             return respond(Problems.of(HttpStatus.BAD_REQUEST, ProblemType.TEXT_CONTROL_CHARACTERS.slug(),
                     "a value contains characters the database cannot store (such as a NUL byte)", null), request);
@@ -69,6 +78,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("unexpected failure handling {}", describe(request), e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; nothing was changed by this request", null), request);
+    }
+
+    /**
+     * The database is unreachable: the request did not complete. A command's idempotency key is claimed in the
+     * transaction that stores its events, so both were written or neither; should the connection have dropped while
+     * the commit was under way, a retry with the same key finds the stored answer instead of storing it twice.
+     */
+    private ResponseEntity<Object> storageUnavailable(Exception e, WebRequest request) {
+        long now = System.nanoTime();
+        long last = lastStorageWarning.get();
+        if (now - last > STORAGE_WARNING_EVERY.toNanos() && lastStorageWarning.compareAndSet(last, now)) {
+            log.warn("the database is unreachable; answering 503 (this is logged every {} s at most): {} failed with {}",
+                    STORAGE_WARNING_EVERY.toSeconds(), describe(request), StorageFailures.describe(e));
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.STORAGE_UNAVAILABLE.slug(),
+                "the database cannot be reached right now, so the request was not completed; retry after "
+                        + RETRY_AFTER_SECONDS + " seconds (a command with the same Idempotency-Key is stored at most once)",
+                null);
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override

@@ -34,7 +34,7 @@ class ReadStoreReset {
                 projection.deleteGeneration(generation);
             }
             if (state.replaying()) {
-                generations.abandonReplay(projection.name());
+                generations.abandonReplay(projection.name(), state.building());
             }
         }
         processorStates.forEach(ProcessorState::clear);

@@ -2,6 +2,7 @@ package io.incidenttimeline.api.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.api.processing.ProcessingProperties;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.support.ProcessorState;
 import io.incidenttimeline.projections.support.ReadStore;
@@ -15,7 +16,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
@@ -108,12 +108,14 @@ public class StorageConfig {
      * Axon's JDBC token store, in the read store. Not wrapped in Axon's UnitOfWorkAwareConnectionProviderWrapper as
      * the event store's connection provider is: that keeps one connection per unit of work under a single key, which
      * would hand one store's connection to the other; Spring's transaction binds connections per DataSource instead.
+     * Claims are owned by this node's name and lapse after the configured claim timeout (README, several nodes).
      */
     @Bean
     TokenStore tokenStore(StorageIdentityGuard verified, @ReadStore DataSource readStore,
-                          @Qualifier("serializer") Serializer serializer, TokenStoreProperties properties) {
+                          @Qualifier("serializer") Serializer serializer, ProcessingProperties properties) {
         return JdbcTokenStore.builder().connectionProvider(new SpringDataSourceConnectionProvider(readStore))
-                .schema(new TokenSchema()).serializer(serializer).claimTimeout(properties.getClaimTimeout()).build();
+                .schema(new TokenSchema()).serializer(serializer).claimTimeout(properties.claimTimeout())
+                .nodeId(properties.nodeName()).build();
     }
 
     @Bean

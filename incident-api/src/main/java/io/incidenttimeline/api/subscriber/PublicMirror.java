@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.subscriber;
 
+import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -20,8 +21,16 @@ class PublicMirror implements ProcessorState {
 
     private final JdbcTemplate jdbc;
 
-    PublicMirror(@ReadStore JdbcTemplate jdbc) {
+    private final AggregateProgress progress;
+
+    PublicMirror(@ReadStore JdbcTemplate jdbc, AggregateProgress progress) {
         this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    /** Whether the event is new to this copy: an event delivered a second time must not be folded again. */
+    boolean firstDelivery(String aggregateId, long sequence) {
+        return progress.firstDelivery(SubscriberWebhookProcessor.NAME, 0, aggregateId, sequence);
     }
 
     Optional<PublicIncident> incident(String incidentId) {
@@ -87,6 +96,7 @@ class PublicMirror implements ProcessorState {
 
     @Override
     public void clear() {
+        progress.deleteGeneration(SubscriberWebhookProcessor.NAME, 0);
         jdbc.update("DELETE FROM webhook_public_maintenance");
         jdbc.update("DELETE FROM webhook_public_incident");
         jdbc.update("DELETE FROM webhook_public_component");

@@ -26,6 +26,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SubscriberWebhookProcessor.NAME)
-class SubscriberWebhookProcessor {
+public class SubscriberWebhookProcessor {
 
-    static final String NAME = "subscriber-webhooks";
+    public static final String NAME = "subscriber-webhooks";
 
     private final PublicMirror mirror;
     private final SubscriberStore subscribers;
@@ -61,13 +63,17 @@ class SubscriberWebhookProcessor {
     }
 
     @EventHandler
-    void on(ComponentDefined event) {
-        mirror.save(PublicComponent.defined(event));
+    void on(ComponentDefined event, @SourceId String streamId, @SequenceNumber long sequence) {
+        if (mirror.firstDelivery(streamId, sequence)) {
+            mirror.save(PublicComponent.defined(event));
+        }
     }
 
     @EventHandler
-    void on(ComponentRedefined event) {
-        mirror.component(event.componentId()).ifPresent(component -> mirror.save(component.redefined(event)));
+    void on(ComponentRedefined event, @SourceId String streamId, @SequenceNumber long sequence) {
+        if (mirror.firstDelivery(streamId, sequence)) {
+            mirror.component(event.componentId()).ifPresent(component -> mirror.save(component.redefined(event)));
+        }
     }
 
     /**
@@ -77,7 +83,8 @@ class SubscriberWebhookProcessor {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
         String aggregateId = message.getAggregateIdentifier();
-        if (ComponentIds.isComponentStream(aggregateId)) {
+        if (ComponentIds.isComponentStream(aggregateId)
+                || !mirror.firstDelivery(aggregateId, message.getSequenceNumber())) {
             return;
         }
         if (MaintenanceIds.isMaintenanceStream(aggregateId)) {

@@ -121,6 +121,31 @@ class ProjectionReplayTest extends ApiIntegrationTest {
         }
     }
 
+    /** Read models kept per aggregate are built by four segments in parallel; the audit trail, read in order, by one. */
+    @Test
+    void perAggregateProjectionsRunInFourSegmentsAndTheAuditTrailInOne() {
+        Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "audit-trail", 1);
+        JsonNode list = Eventually.until(this::projections, l -> PROJECTIONS.stream().allMatch(name ->
+                projection(l, name).get("segments").size() == expected.get(name)
+                        && allOwned(projection(l, name).get("segments"))), "every segment claimed");
+        String node = projection(list, "public-view").at("/segments/0/owner").asText();
+        for (String name : PROJECTIONS) {
+            projection(list, name).get("segments").forEach(segment -> {
+                assertThat(segment.get("owner").asText()).as("%s is processed by this one node", name).isEqualTo(node);
+                assertThat(segment.has("position")).isTrue();
+            });
+        }
+    }
+
+    private static boolean allOwned(JsonNode segments) {
+        for (JsonNode segment : segments) {
+            if (segment.get("owner").isNull()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void tellSomeIncidents(int count) {
         String component = ApiClient.uniqueId("replayed");
         Incidents.defineComponent(api, component, "Replayed component", "Replay group", 20);

@@ -61,6 +61,11 @@ class OpenApiContractTest extends ApiIntegrationTest {
                 .containsExactly("/problems/version-mismatch");
         assertThat(operation.at("/requestBody/content/application~1json/example/updateId").asText())
                 .isEqualTo("update-2024-07-05-1352");
+        assertThat(enumOf(operation.at("/responses/503/content/application~1problem+json/schema/properties/type")))
+                .containsExactly("/problems/storage-unavailable");
+        assertThat(operation.at("/responses/503/headers").has("Retry-After")).isTrue();
+        assertThat(enumOf(complete().at("/paths/~1api~1v2~1summary.json/get/responses/503/content/"
+                + "application~1problem+json/schema/properties/type"))).containsExactly("/problems/storage-unavailable");
         assertThat(enumOf(complete().at("/paths/~1api~1v1~1incidents/post/responses/409/content/application~1problem+json"
                 + "/schema/properties/type"))).contains("/problems/incident-already-declared");
     }

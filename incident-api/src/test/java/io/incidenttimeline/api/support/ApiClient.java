@@ -35,6 +35,11 @@ public final class ApiClient {
         this.port = port;
     }
 
+    /** A client of an application started outside the test's Spring context (another process). */
+    public static ApiClient onPort(int port) {
+        return new ApiClient(port);
+    }
+
     /** The complete description as an admin reads it from the running application, loaded once per application. */
     private ContractValidator contract() {
         return CONTRACTS.computeIfAbsent(port, p -> {

@@ -55,6 +55,10 @@ public class AuditTrailProjection implements ReplayableProjection {
             // The event was committed after later ones and fills a gap: the token stays at the newest position it
             // has seen, so the event's own position comes from the event store.
             position = events.globalIndex(event.getIdentifier());
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE generation = ? AND global_position = ?",
+                    Integer.class, generation, position) > 0) {
+                return; // delivered a second time
+            }
         }
         String aggregateId = event.getAggregateIdentifier();
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
@@ -86,7 +90,7 @@ public class AuditTrailProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
             deleteGeneration(state.building());
         }

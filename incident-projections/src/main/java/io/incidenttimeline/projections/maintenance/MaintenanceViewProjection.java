@@ -1,11 +1,13 @@
 package io.incidenttimeline.projections.maintenance;
 
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +20,13 @@ public class MaintenanceViewProjection implements ReplayableProjection {
 
     private final MaintenanceViewStore store;
     private final ProjectionGenerations generations;
+    private final AggregateProgress progress;
 
-    public MaintenanceViewProjection(MaintenanceViewStore store, ProjectionGenerations generations) {
+    public MaintenanceViewProjection(MaintenanceViewStore store, ProjectionGenerations generations,
+                                     AggregateProgress progress) {
         this.store = store;
         this.generations = generations;
+        this.progress = progress;
     }
 
     @Override
@@ -30,11 +35,14 @@ public class MaintenanceViewProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    void on(Object event, @SourceId String aggregateId) {
+    void on(Object event, @SourceId String aggregateId, @SequenceNumber long sequence) {
         if (!MaintenanceIds.isMaintenanceStream(aggregateId)) {
             return;
         }
         int generation = generations.writeGeneration(NAME);
+        if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
+            return;
+        }
         PublicMaintenance before = store.maintenance(generation, MaintenanceIds.maintenanceId(aggregateId)).orElse(null);
         PublicMaintenance after = PublicMaintenanceFold.apply(before, event);
         if (after != null && !after.equals(before)) {
@@ -46,12 +54,13 @@ public class MaintenanceViewProjection implements ReplayableProjection {
     void onReset() {
         var state = generations.state(NAME);
         if (state.replaying()) {
-            store.deleteGeneration(state.building());
+            deleteGeneration(state.building());
         }
     }
 
     @Override
     public void deleteGeneration(int generation) {
         store.deleteGeneration(generation);
+        progress.deleteGeneration(NAME, generation);
     }
 }

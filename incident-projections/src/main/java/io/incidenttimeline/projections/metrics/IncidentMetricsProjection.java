@@ -2,6 +2,7 @@ package io.incidenttimeline.projections.metrics;
 
 import io.incidenttimeline.core.component.ComponentIds;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +33,12 @@ public class IncidentMetricsProjection implements ReplayableProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
+    private final AggregateProgress progress;
 
-    public IncidentMetricsProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public IncidentMetricsProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations, AggregateProgress progress) {
         this.jdbc = jdbc;
         this.generations = generations;
+        this.progress = progress;
     }
 
     @Override
@@ -43,11 +47,14 @@ public class IncidentMetricsProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    void on(Object event, @SourceId String aggregateId) {
+    void on(Object event, @SourceId String aggregateId, @SequenceNumber long sequence) {
         if (ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)) {
             return;
         }
         int generation = generations.writeGeneration(NAME);
+        if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
+            return;
+        }
         PublicIncident before = load(generation, aggregateId).orElse(null);
         PublicIncident after = PublicIncidentFold.apply(before, event);
         if (after == null || after.equals(before)) {
@@ -82,7 +89,7 @@ public class IncidentMetricsProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
             deleteGeneration(state.building());
         }
@@ -91,5 +98,6 @@ public class IncidentMetricsProjection implements ReplayableProjection {
     @Override
     public void deleteGeneration(int generation) {
         jdbc.update("DELETE FROM incident_metrics WHERE generation = ?", generation);
+        progress.deleteGeneration(NAME, generation);
     }
 }

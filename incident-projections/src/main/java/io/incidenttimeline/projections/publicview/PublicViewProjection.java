@@ -3,11 +3,13 @@ package io.incidenttimeline.projections.publicview;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentRedefined;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,12 @@ public class PublicViewProjection implements ReplayableProjection {
 
     private final PublicViewStore store;
     private final ProjectionGenerations generations;
+    private final AggregateProgress progress;
 
-    public PublicViewProjection(PublicViewStore store, ProjectionGenerations generations) {
+    public PublicViewProjection(PublicViewStore store, ProjectionGenerations generations, AggregateProgress progress) {
         this.store = store;
         this.generations = generations;
+        this.progress = progress;
     }
 
     @Override
@@ -32,24 +36,32 @@ public class PublicViewProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    void on(ComponentDefined event) {
-        store.save(generations.writeGeneration(NAME), PublicComponent.defined(event));
+    void on(ComponentDefined event, @SourceId String streamId, @SequenceNumber long sequence) {
+        int generation = generations.writeGeneration(NAME);
+        if (progress.firstDelivery(NAME, generation, streamId, sequence)) {
+            store.save(generation, PublicComponent.defined(event));
+        }
     }
 
     @EventHandler
-    void on(ComponentRedefined event) {
+    void on(ComponentRedefined event, @SourceId String streamId, @SequenceNumber long sequence) {
         int generation = generations.writeGeneration(NAME);
-        store.component(generation, event.componentId())
-                .ifPresent(component -> store.save(generation, component.redefined(event)));
+        if (progress.firstDelivery(NAME, generation, streamId, sequence)) {
+            store.component(generation, event.componentId())
+                    .ifPresent(component -> store.save(generation, component.redefined(event)));
+        }
     }
 
     /** Every other event belongs to an incident, whose aggregate identifier is the incident id, or to a maintenance. */
     @EventHandler
-    void on(Object event, @SourceId String incidentId) {
+    void on(Object event, @SourceId String incidentId, @SequenceNumber long sequence) {
         if (MaintenanceIds.isMaintenanceStream(incidentId)) {
             return;
         }
         int generation = generations.writeGeneration(NAME);
+        if (!progress.firstDelivery(NAME, generation, incidentId, sequence)) {
+            return;
+        }
         PublicIncident before = store.incident(generation, incidentId).orElse(null);
         PublicIncident after = PublicIncidentFold.apply(before, event);
         if (after != null && !after.equals(before)) {
@@ -59,14 +71,15 @@ public class PublicViewProjection implements ReplayableProjection {
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
+        var state = generations.current(NAME);
         if (state.replaying()) {
-            store.deleteGeneration(state.building());
+            deleteGeneration(state.building());
         }
     }
 
     @Override
     public void deleteGeneration(int generation) {
         store.deleteGeneration(generation);
+        progress.deleteGeneration(NAME, generation);
     }
 }
