@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,7 +82,7 @@ public class ProjectionReplays implements SmartLifecycle {
 
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
                              Collection<ReplayableProjection> projections, SegmentClaims claims, JdbcTemplate jdbc,
-                             PlatformTransactionManager transactions, Clock clock) {
+                             @ReadStore PlatformTransactionManager transactions, Clock clock) {
         this.processing = processing;
         this.generations = generations;
         this.projections = projections.stream()

@@ -124,7 +124,8 @@ class ProjectionReplayTest extends ApiIntegrationTest {
     /** Read models kept per aggregate are built by four segments in parallel; the audit trail, read in order, by one. */
     @Test
     void perAggregateProjectionsRunInFourSegmentsAndTheAuditTrailInOne() {
-        Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "audit-trail", 1);
+        Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "maintenance-view", 4,
+                "audit-trail", 1);
         JsonNode list = Eventually.until(this::projections, l -> PROJECTIONS.stream().allMatch(name ->
                 projection(l, name).get("segments").size() == expected.get(name)
                         && allOwned(projection(l, name).get("segments"))), "every segment claimed");

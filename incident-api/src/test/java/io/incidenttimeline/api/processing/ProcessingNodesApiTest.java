@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The running application is one node; a second process under its name would handle the same events, so it stops. */
@@ -16,6 +17,7 @@ class ProcessingNodesApiTest extends ApiIntegrationTest {
     @Autowired
     private ProcessingNodes nodes;
     @Autowired
+    @ReadStore
     private JdbcTemplate jdbc;
     @Autowired
     private Clock clock;
