@@ -1,0 +1,40 @@
+package io.incidenttimeline.api.page;
+
+import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicViewQueries;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The incident history as feeds: the 50 most recently declared public incidents. */
+@Hidden
+@RestController
+public class HistoryFeedController {
+
+    static final MediaType ATOM = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
+    static final MediaType RSS = new MediaType("application", "rss+xml", StandardCharsets.UTF_8);
+
+    private final PublicViewQueries queries;
+    private final HistoryFeeds feeds;
+
+    HistoryFeedController(PublicViewQueries queries, HistoryFeeds feeds) {
+        this.queries = queries;
+        this.feeds = feeds;
+    }
+
+    @GetMapping(path = "/history.atom", produces = "application/atom+xml")
+    public ResponseEntity<String> atom() {
+        List<PublicIncident> incidents = queries.recentIncidents();
+        return PageResponses.feed(ATOM, feeds.atom(incidents), HistoryFeeds.updated(incidents));
+    }
+
+    @GetMapping(path = "/history.rss", produces = "application/rss+xml")
+    public ResponseEntity<String> rss() {
+        List<PublicIncident> incidents = queries.recentIncidents();
+        return PageResponses.feed(RSS, feeds.rss(incidents), HistoryFeeds.updated(incidents));
+    }
+}
