@@ -1,10 +1,9 @@
 package io.incidenttimeline.api.page;
 
-import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,21 +19,21 @@ public class HistoryFeedController {
 
     private final PublicViewQueries queries;
     private final HistoryFeeds feeds;
+    private final PageResponses responses;
 
-    HistoryFeedController(PublicViewQueries queries, HistoryFeeds feeds) {
+    HistoryFeedController(PublicViewQueries queries, HistoryFeeds feeds, PageResponses responses) {
         this.queries = queries;
         this.feeds = feeds;
+        this.responses = responses;
     }
 
     @GetMapping(path = "/history.atom", produces = "application/atom+xml")
-    public ResponseEntity<String> atom() {
-        List<PublicIncident> incidents = queries.recentIncidents();
-        return PageResponses.feed(ATOM, feeds.atom(incidents), HistoryFeeds.updated(incidents));
+    public ResponseEntity<String> atom(HttpServletRequest request) {
+        return responses.feed(request, ATOM, feeds.atom(queries.recentIncidents()));
     }
 
     @GetMapping(path = "/history.rss", produces = "application/rss+xml")
-    public ResponseEntity<String> rss() {
-        List<PublicIncident> incidents = queries.recentIncidents();
-        return PageResponses.feed(RSS, feeds.rss(incidents), HistoryFeeds.updated(incidents));
+    public ResponseEntity<String> rss(HttpServletRequest request) {
+        return responses.feed(request, RSS, feeds.rss(queries.recentIncidents()));
     }
 }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,15 +32,17 @@ public class IncidentPageController {
     private final PageTemplates templates;
     private final MessageSource messages;
     private final PageProperties site;
+    private final PageResponses responses;
     private final Clock clock;
 
     IncidentPageController(PublicViewQueries queries, IncidentPageModel model, PageTemplates templates,
-                           MessageSource messages, PageProperties site, Clock clock) {
+                           MessageSource messages, PageProperties site, PageResponses responses, Clock clock) {
         this.queries = queries;
         this.model = model;
         this.templates = templates;
         this.messages = messages;
         this.site = site;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -63,11 +64,6 @@ public class IncidentPageController {
         String body = templates.render("incident", ui, Map.of("view", view,
                 "site", SiteView.of(site.name(), ui, reader, PageLinks.incident(incident.id(), null, null), languages, now)));
 
-        boolean impactOngoing = incident.impactStartedAt() != null && incident.impactEndedAt() == null;
-        Instant lastModified = LastModified.latest(now, Stream.concat(
-                Stream.of(incident.updatedAt(), incident.nextUpdateDueAt(),
-                        impactOngoing ? now.truncatedTo(ChronoUnit.MINUTES) : null),
-                page.components().stream().map(PageView.ComponentView::updatedAt)));
-        return PageResponses.html(body, lastModified);
+        return responses.html(request, body);
     }
 }

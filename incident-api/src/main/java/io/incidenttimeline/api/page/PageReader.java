@@ -80,7 +80,7 @@ record PageReader(ReaderPreferences preferences, String lang, String tz) {
         }
     }
 
-    private static String cookie(HttpServletRequest request, String name) {
+    static String cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;

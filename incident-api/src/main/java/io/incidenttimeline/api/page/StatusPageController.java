@@ -7,13 +7,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +32,12 @@ public class StatusPageController {
     private final PageTemplates templates;
     private final MessageSource messages;
     private final PageProperties site;
+    private final PageResponses responses;
     private final Clock clock;
 
     StatusPageController(PublicViewQueries queries, UptimeBars uptime, MaintenanceSchedule maintenance,
                          IndexPageModel model, PageTemplates templates, MessageSource messages, PageProperties site,
-                         Clock clock) {
+                         PageResponses responses, Clock clock) {
         this.queries = queries;
         this.uptime = uptime;
         this.maintenance = maintenance;
@@ -48,6 +45,7 @@ public class StatusPageController {
         this.templates = templates;
         this.messages = messages;
         this.site = site;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -69,17 +67,6 @@ public class StatusPageController {
         String body = templates.render("index", ui, Map.of("view", view,
                 "site", SiteView.of(site.name(), ui, reader, "/", languages, now)));
 
-        Instant lastModified = LastModified.latest(now, Stream.of(
-                Stream.of(page.updatedAt(), startOfDay(now, ZoneOffset.UTC), startOfDay(now, reader.zone()),
-                        bars.ongoing() ? now.truncatedTo(ChronoUnit.MINUTES) : null),
-                page.unresolved().stream().map(PublicIncident::nextUpdateDueAt),
-                recent.stream().map(PublicIncident::updatedAt),
-                scheduled.stream().flatMap(m -> Stream.of(m.updatedAt(), m.scheduledFor(), m.scheduledUntil())))
-                .flatMap(s -> s));
-        return PageResponses.html(body, lastModified);
-    }
-
-    private static Instant startOfDay(Instant now, java.time.ZoneId zone) {
-        return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        return responses.html(request, body);
     }
 }

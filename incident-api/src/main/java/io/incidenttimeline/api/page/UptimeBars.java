@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class UptimeBars {
 
-    /** The bars, and whether any interval in them is still going on (then the page changes by the minute). */
-    record Bars(Map<String, UptimeBar> byComponent, boolean ongoing) {
+    record Bars(Map<String, UptimeBar> byComponent) {
     }
 
     private final ComponentHistoryProjection history;
@@ -35,7 +34,6 @@ class UptimeBars {
         Map<String, UptimeBar> bars = components.stream().map(PageView.ComponentView::component).collect(Collectors.toMap(
                 c -> c.id(), c -> Uptime.bar(intervals.getOrDefault(c.id(), List.of()), c.definedAt(), now, Uptime.DAYS),
                 (a, b) -> a));
-        boolean ongoing = intervals.values().stream().flatMap(List::stream).anyMatch(StatusInterval::ongoing);
-        return new Bars(bars, ongoing);
+        return new Bars(bars);
     }
 }
