@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,14 @@ class StatusPageApiTest extends ApiIntegrationTest {
         var refused = api.get("/?tz=Not/A_Zone").send();
         assertThat(refused.status()).isEqualTo(400);
         Html.assertHtml(refused);
+    }
+
+    @Test
+    void thePagesStayOutOfTheApiDescription() {
+        var paths = api.get("/v3/api-docs/complete").as(ApiClient.ADMIN).send().json().get("paths");
+        List<String> documented = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(documented::add);
+        assertThat(documented).isNotEmpty().allMatch(path -> path.startsWith("/api/"), "an API path");
     }
 
     private static String component(String components, String name) {
