@@ -6,6 +6,7 @@ import io.incidenttimeline.api.publicapi.PublicIncidentSchema;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,8 +38,8 @@ class IncidentPageModel {
         ZoneId zone = reader.zone();
         Map<String, IncidentMetrics.Outcome> promises = IncidentMetrics.of(incident, now).promises().stream()
                 .collect(Collectors.toMap(IncidentMetrics.Promise::updateId, IncidentMetrics.Promise::outcome));
-        Map<String, io.incidenttimeline.projections.publicview.PublicUpdate> updates = incident.updates().stream()
-                .collect(Collectors.toMap(u -> u.id(), Function.identity()));
+        Map<String, PublicUpdate> updates = incident.updates().stream()
+                .collect(Collectors.toMap(PublicUpdate::id, Function.identity()));
 
         List<IncidentView.UpdateView> shown = localized.updates().stream().map(update -> {
             var source = updates.get(update.id());

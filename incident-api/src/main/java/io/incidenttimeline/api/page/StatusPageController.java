@@ -3,6 +3,7 @@ package io.incidenttimeline.api.page;
 import io.incidenttimeline.api.statuspage.PageProperties;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.incidenttimeline.projections.publicview.PublicViewQueries;
 
 /**
  * The status page: overall status, open incidents, maintenance, components with their 90-day uptime bars, and the

@@ -62,7 +62,9 @@ class StatusPageApiTest extends ApiIntegrationTest {
 
         String html = Eventually.until(() -> api.get("/").send().body(),
                 body -> body.contains("Webhooks failing now") && body.contains("75 min of outage")
-                        && body.contains("90 min of outage") && body.contains("60 min degraded"), "the front page with all of it");
+                        && body.contains("90 min of outage") && body.contains("60 min degraded")
+                        && body.contains(DAY.format(today.minusDays(20)) + ": Major outage, 30 min of outage"),
+                "the front page with all of it");
         String text = Html.text(Html.page(api.get("/").send()));
 
         String components = Html.section(html, "<h3 class=\"group__name\">" + group + "</h3>", "</section>");
@@ -112,9 +114,12 @@ class StatusPageApiTest extends ApiIntegrationTest {
 
     @Test
     void theFrontPageSpeaksTheReadersLanguage() {
-        String german = Html.page(api.get("/?lang=de").send());
+        String component = ApiClient.uniqueId("sprache");
+        Incidents.defineComponent(api, component, "Sprache " + component, null, 90);
+        String german = Eventually.until(() -> Html.page(api.get("/?lang=de").send()),
+                body -> body.contains("Sprache " + component), "the component on the page");
         assertThat(german).contains("<html lang=\"de\">").contains("Komponenten").contains("Frühere Vorfälle")
-                .contains("Verfügbarkeit in den letzten 90 Tagen");
+                .contains("Weitere Komponenten").contains("Verfügbarkeit in den letzten 90 Tagen");
         assertThat(Html.texts(Html.section(german, "<nav class=\"languages\"", "</nav>"), "<li>", "</li>"))
                 .containsExactly("English", "Deutsch");
         assertThat(Html.page(api.get("/").header("Accept-Language", "de-AT").send())).contains("<html lang=\"de\">");
