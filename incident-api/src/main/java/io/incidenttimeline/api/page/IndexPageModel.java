@@ -56,7 +56,8 @@ class IndexPageModel {
                 LocalizedIncident.render(incident, page, reader.preferences(), now), PublicIncidentSchema.Incident.class);
         PublicIncidentSchema.Update latest = localized.updates().get(0);
         return new IndexView.IncidentLine(incident.id(), PageLinks.incident(incident.id(), reader.lang(), reader.tz()),
-                localized.locale(), localized.title(), localized.impact(), localized.status(), latest.body(),
+                localized.locale(), localized.machineTranslated(), localized.title(), localized.impact(),
+                localized.status(), latest.body(),
                 Moment.of(incident.updatesNewestFirst().get(0).occurredAt(), reader.zone()));
     }
 

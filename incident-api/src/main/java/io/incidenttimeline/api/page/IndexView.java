@@ -6,9 +6,9 @@ import java.util.List;
 record IndexView(String indicator, String statusText, List<IncidentLine> active, List<MaintenanceLine> maintenance,
                  List<GroupView> groups, int uptimeDays, List<HistoryDay> history) {
 
-    /** An incident in a list, in the reader's language, with its latest public update. */
-    record IncidentLine(String id, String url, String lang, String title, String impact, String status, String latest,
-                        Moment latestAt) {
+    /** An incident in a list, in the reader's language (flagged when machine-translated), with its latest update. */
+    record IncidentLine(String id, String url, String lang, boolean machineTranslated, String title, String impact,
+                        String status, String latest, Moment latestAt) {
     }
 
     record MaintenanceLine(String name, boolean inProgress, Moment from, Moment until, List<String> components,

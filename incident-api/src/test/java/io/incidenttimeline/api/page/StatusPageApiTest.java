@@ -124,6 +124,16 @@ class StatusPageApiTest extends ApiIntegrationTest {
                 .containsExactly("English", "Deutsch");
         assertThat(Html.page(api.get("/").header("Accept-Language", "de-AT").send())).contains("<html lang=\"de\">");
         assertThat(Html.page(api.get("/").header("Accept-Language", "fr").send())).contains("<html lang=\"en\">");
+
+        String translated = ApiClient.uniqueId("uebersetzt");
+        Incidents.declare(api, Bodies.with(Bodies.declaration(translated), "title", "Checkout fails " + translated));
+        Incidents.command(api, "POST", "/api/v1/incidents/" + translated + "/translations",
+                Map.of("locale", "de", "machineTranslated", true, "title", "Kasse gestört " + translated));
+        String line = Html.text(Html.section(Eventually.until(() -> api.get("/?lang=de").send().body(),
+                body -> body.contains("Kasse gestört " + translated), "the German title on the front page"),
+                "href=\"/incidents/" + translated + "?lang=de\"", "</li>"));
+        assertThat(line).contains("Kasse gestört " + translated).contains("(maschinelle Übersetzung)");
+
         var refused = api.get("/?tz=Not/A_Zone").send();
         assertThat(refused.status()).isEqualTo(400);
         Html.assertHtml(refused);
