@@ -27,6 +27,12 @@ public final class AccessRules {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     public static final List<Rule> RULES = List.of(
+            open(HttpMethod.GET, "/"),
+            open(HttpMethod.GET, "/incidents/*"),
+            open(HttpMethod.GET, "/history.atom"),
+            open(HttpMethod.GET, "/history.rss"),
+            open(HttpMethod.GET, "/time-zone"),
+            open(HttpMethod.GET, "/assets/**"),
             open(null, "/actuator/health"),
             open(null, "/actuator/health/**"),
             rule(null, "/actuator/**", Role.ADMIN),

@@ -10,6 +10,7 @@ import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
 import java.time.Duration;
+import io.incidenttimeline.projections.componenthistory.ComponentHistoryProjection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Read models built incrementally while commands run must equal the ones rebuilt by replay, and the public endpoints
@@ -25,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectionReplayTest extends ApiIntegrationTest {
 
-    private static final List<String> PROJECTIONS = List.of("audit-trail", "incident-metrics", "maintenance-view",
-            "public-view");
+    private static final List<String> PROJECTIONS = List.of("audit-trail", "component-history", "incident-metrics",
+            "maintenance-view", "public-view");
+
+    @Autowired
+    ComponentHistoryProjection componentHistory;
 
     @Test
     void replayRebuildsEveryReadModelIdenticallyWhilePublicReadsKeepAnswering() throws Exception {
@@ -124,7 +129,7 @@ class ProjectionReplayTest extends ApiIntegrationTest {
     /** Read models kept per aggregate are built by four segments in parallel; the audit trail, read in order, by one. */
     @Test
     void perAggregateProjectionsRunInFourSegmentsAndTheAuditTrailInOne() {
-        Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "maintenance-view", 4,
+        Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "maintenance-view", 4, "component-history", 4,
                 "audit-trail", 1);
         JsonNode list = Eventually.until(this::projections, l -> PROJECTIONS.stream().allMatch(name ->
                 projection(l, name).get("segments").size() == expected.get(name)
@@ -210,6 +215,8 @@ class ProjectionReplayTest extends ApiIntegrationTest {
             String metrics = "/api/v1/incidents/" + id + "/metrics";
             views.put(metrics, json(api.get(metrics).as(ApiClient.AUDITOR).send()));
         }
+        views.put("component status intervals", ApiClient.tree(componentHistory.intervals(
+                Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"))));
         String range = "/api/v1/metrics/incidents?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
         views.put(range, json(api.get(range).as(ApiClient.AUDITOR).send()));
         String page = "/api/v1/audit/events?limit=500";

@@ -45,6 +45,11 @@ public class PublicViewQueries {
         return store.visibleIncidents(active(), RECENT_INCIDENTS);
     }
 
+    /** The visible incidents declared at or after {@code from}, most recently declared first. */
+    public List<PublicIncident> incidentsDeclaredSince(Instant from) {
+        return store.visibleIncidentsDeclaredSince(active(), from);
+    }
+
     public PageView page() {
         int generation = active();
         List<PublicIncident> incidents = new ArrayList<>(store.unresolvedIncidents(generation));

@@ -2,6 +2,7 @@ package io.incidenttimeline.projections.publicview;
 
 import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import io.incidenttimeline.projections.support.ReadStore;
@@ -43,6 +44,14 @@ public class PublicViewStore {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
                         + "ORDER BY declared_at DESC, incident_id LIMIT ?",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, limit);
+    }
+
+    /** The incidents the public may see that were declared at or after {@code from}, most recently declared first. */
+    public List<PublicIncident> visibleIncidentsDeclaredSince(int generation, Instant from) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "AND declared_at >= ? ORDER BY declared_at DESC, incident_id",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation,
+                Timestamps.column(from));
     }
 
     /** The visible incident that changed last, which dates the page when no open incident is newer. */
