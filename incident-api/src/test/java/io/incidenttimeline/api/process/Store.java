@@ -28,14 +28,23 @@ final class Store {
             "public_component"), "audit-trail", List.of("audit_event"), "incident-metrics", List.of("incident_metrics"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The tables of the event store's database; every other table lives in the read store. */
+    private static final List<String> EVENT_STORE_TABLES = List.of("domainevententry", "idempotency_record");
+
     private final String url;
     private final String user;
     private final String password;
+    private final String readUrl;
+    private final String readUser;
+    private final String readPassword;
 
     Store(Map<String, String> datasource) {
         this.url = datasource.get("spring.datasource.url");
         this.user = datasource.getOrDefault("spring.datasource.username", "sa");
         this.password = datasource.getOrDefault("spring.datasource.password", "");
+        this.readUrl = datasource.getOrDefault("incident.read-store.datasource.url", url);
+        this.readUser = datasource.getOrDefault("incident.read-store.datasource.username", user);
+        this.readPassword = datasource.getOrDefault("incident.read-store.datasource.password", password);
     }
 
     /** One stored event: its aggregate, sequence number, payload type (simple name) and audit metadata. */
@@ -106,7 +115,9 @@ final class Store {
     }
 
     <T> List<T> query(String sql, Row<T> row) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        boolean eventStore = EVENT_STORE_TABLES.stream().anyMatch(sql.toLowerCase()::contains);
+        try (Connection connection = eventStore ? DriverManager.getConnection(url, user, password)
+                : DriverManager.getConnection(readUrl, readUser, readPassword);
              PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rs = statement.executeQuery()) {
             List<T> rows = new ArrayList<>();
