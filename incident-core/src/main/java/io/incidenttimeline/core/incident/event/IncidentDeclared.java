@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.incident.event;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
 import java.time.Instant;
@@ -11,5 +12,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record IncidentDeclared(String incidentId, String title, String locale, Impact impact,
                                Map<String, ComponentStatus> components, List<String> regions,
-                               Instant occurredAt, Instant recordedAt) {
+                               Instant occurredAt, Instant recordedAt) implements IncidentEvent {
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.incident.event;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -8,5 +9,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PostMortemPublished(String incidentId, int revision, String summary, String rootCause,
                                   String resolution, List<RemediationItem> remediation, Instant occurredAt,
-                                  Instant recordedAt) {
+                                  Instant recordedAt) implements IncidentEvent {
 }

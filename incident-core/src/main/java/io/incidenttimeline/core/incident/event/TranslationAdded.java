@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.incident.event;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import java.time.Instant;
 import java.util.Map;
@@ -9,5 +10,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record TranslationAdded(String incidentId, String locale, boolean machineTranslated, String engine,
                                String title, Map<String, String> updates, PostMortemSections postMortem,
-                               Instant occurredAt, Instant recordedAt) {
+                               Instant occurredAt, Instant recordedAt) implements IncidentEvent {
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.incident.event;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
@@ -11,5 +12,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record UpdatePosted(String incidentId, String updateId, IncidentStatus status, String message,
                            Visibility visibility, Map<String, ComponentStatus> components, Instant nextUpdateDueAt,
-                           Instant occurredAt, Instant recordedAt) {
+                           Instant occurredAt, Instant recordedAt) implements IncidentEvent {
 }

@@ -1,9 +1,10 @@
 package io.incidenttimeline.core.incident.event;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record UpdateRetracted(String incidentId, String updateId, String reason, Instant occurredAt,
-                              Instant recordedAt) {
+                              Instant recordedAt) implements IncidentEvent {
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.maintenance.event;
 
+import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
@@ -9,5 +10,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record MaintenanceCompleted(String maintenanceId, String updateId, String message, Instant occurredAt,
-                                   Instant recordedAt) {
+                                   Instant recordedAt) implements MaintenanceEvent {
 }

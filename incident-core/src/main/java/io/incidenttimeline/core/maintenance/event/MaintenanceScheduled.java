@@ -1,5 +1,6 @@
 package io.incidenttimeline.core.maintenance.event;
 
+import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -8,5 +9,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record MaintenanceScheduled(String maintenanceId, String updateId, String title, String message,
                                    List<String> components, Instant scheduledFor, Instant scheduledUntil,
-                                   boolean autoStart, boolean autoComplete, Instant occurredAt, Instant recordedAt) {
+                                   boolean autoStart, boolean autoComplete, Instant occurredAt, Instant recordedAt) implements MaintenanceEvent {
 }

@@ -1,0 +1,5 @@
+package io.incidenttimeline.core.maintenance;
+
+/** An event of a scheduled maintenance's stream; read models that keep maintenances handle these and no others. */
+public interface MaintenanceEvent {
+}
