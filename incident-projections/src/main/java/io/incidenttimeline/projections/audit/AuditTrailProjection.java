@@ -8,7 +8,12 @@ import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import io.incidenttimeline.projections.support.Timestamps;
-import java.time.Instant;
+import io.incidenttimeline.projections.support.BatchResources;
+import io.incidenttimeline.projections.support.EventTimes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,7 +24,10 @@ import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** One row per stored event, with its global position, its audit metadata and its payload as stored. */
+/**
+ * One row per stored event, with its global position, its audit metadata and its payload as stored. The rows of a
+ * batch of events are inserted together at its end, in the batch's transaction.
+ */
 @Component
 @ProcessingGroup(AuditTrailProjection.NAME)
 public class AuditTrailProjection implements ReplayableProjection {
@@ -42,50 +50,80 @@ public class AuditTrailProjection implements ReplayableProjection {
         return NAME;
     }
 
+    /** The rows of one batch, inserted as one JDBC batch at its end. */
+    private final class Batch {
+        final int generation = generations.writeGeneration(NAME);
+        final TreeMap<Long, Object[]> rows = new TreeMap<>();
+
+        /**
+         * Inserts the batch's rows. A position already in the table holds either this very event, delivered again
+         * after its batch committed (left as it is), or a later event whose position the token gave to a late one
+         * that fills a gap (that event's own position comes from the event store). So a redelivery can neither fail
+         * the batch nor write an event twice, and a late event is not lost.
+         */
+        void write() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            Map<Long, String> present = recorded(rows.firstKey(), rows.lastKey());
+            for (Long position : List.copyOf(rows.keySet())) {
+                String recordedId = present.get(position);
+                if (recordedId == null) {
+                    continue;
+                }
+                Object[] row = rows.remove(position);
+                if (!recordedId.equals(row[2])) {
+                    long own = events.globalIndex((String) row[2]);
+                    if (!rows.containsKey(own) && recorded(own, own).isEmpty()) {
+                        row[1] = own;
+                        rows.put(own, row);
+                    }
+                }
+            }
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO audit_event (generation, global_position, event_id, event_type, "
+                        + "revision, aggregate_id, incident_id, occurred_at, recorded_at, actor, role, channel, "
+                        + "correlation_id, idempotency_key, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        List.copyOf(rows.values()));
+            }
+        }
+
+        private Map<Long, String> recorded(long first, long last) {
+            Map<Long, String> recorded = new HashMap<>();
+            // ordered as the primary key: PostgreSQL, with statistics from before a replay filled the generation,
+            // otherwise took another index on generation and read the whole generation for every batch
+            jdbc.query("SELECT global_position, event_id FROM audit_event WHERE generation = ? "
+                    + "AND global_position BETWEEN ? AND ? ORDER BY generation, global_position", rs -> {
+                recorded.put(rs.getLong(1), rs.getString(2));
+            }, generation, first, last);
+            return recorded;
+        }
+    }
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws Exception {
-        int generation = generations.writeGeneration(NAME);
         long position = token.position().orElseThrow(() -> new IllegalStateException("the token has no position"));
-        String recorded = jdbc.query("SELECT event_id FROM audit_event WHERE generation = ? AND global_position = ?",
-                (rs, row) -> rs.getString(1), generation, position).stream().findFirst().orElse(null);
-        if (event.getIdentifier().equals(recorded)) {
-            return;
-        }
-        if (recorded != null) {
-            // The event was committed after later ones and fills a gap: the token stays at the newest position it
-            // has seen, so the event's own position comes from the event store.
+        Batch batch = BatchResources.current(NAME, Batch::new, Batch::write, b -> { });
+        Object[] taken = batch.rows.get(position);
+        if (taken != null && !event.getIdentifier().equals(taken[2])) {
+            // committed after later events, it fills a gap: the token stays at the newest position it has seen
             position = events.globalIndex(event.getIdentifier());
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE generation = ? AND global_position = ?",
-                    Integer.class, generation, position) > 0) {
-                return; // delivered a second time
-            }
         }
         String aggregateId = event.getAggregateIdentifier();
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         var metadata = event.getMetaData();
-        jdbc.update("INSERT INTO audit_event (generation, global_position, event_id, event_type, revision, aggregate_id, "
-                        + "incident_id, occurred_at, recorded_at, actor, role, channel, correlation_id, idempotency_key, payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                generation, position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                revision == null ? null : revision.value(), aggregateId,
+        batch.rows.put(position, new Object[] {batch.generation, position, event.getIdentifier(),
+                event.getPayloadType().getSimpleName(), revision == null ? null : revision.value(), aggregateId,
                 incidentId(aggregateId),
-                Timestamps.column(occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
+                Timestamps.column(EventTimes.occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
                 metadata.get("actor"), metadata.get("role"), metadata.get("channel"), metadata.get("correlationId"),
-                metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload));
+                metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload)});
     }
 
     /** The incident an event belongs to; component and maintenance streams belong to none. */
     private static String incidentId(String aggregateId) {
         return ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)
                 ? null : aggregateId;
-    }
-
-    private static Instant occurredAt(Object payload) {
-        try {
-            return payload.getClass().getMethod("occurredAt").invoke(payload) instanceof Instant instant ? instant : null;
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
     }
 
     @ResetHandler

@@ -1,7 +1,6 @@
 package io.incidenttimeline.projections.componenthistory;
 
-import io.incidenttimeline.core.component.ComponentIds;
-import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
@@ -48,11 +47,9 @@ public class ComponentHistoryProjection implements ReplayableProjection {
         return NAME;
     }
 
+    /** Only incidents' events: this processor has no batch to commit for another stream's. */
     @EventHandler
-    void on(Object event, @SourceId String aggregateId, @SequenceNumber long sequence) {
-        if (ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)) {
-            return;
-        }
+    void on(IncidentEvent event, @SourceId String aggregateId, @SequenceNumber long sequence) {
         int generation = generations.writeGeneration(NAME);
         if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
             return;

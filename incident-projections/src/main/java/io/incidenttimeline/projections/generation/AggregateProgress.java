@@ -1,7 +1,10 @@
 package io.incidenttimeline.projections.generation;
 
-import java.util.List;
 import io.incidenttimeline.projections.support.ReadStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +15,9 @@ import org.springframework.stereotype.Repository;
  * wrong (an update would be listed twice), so each projection records, per generation and aggregate, the sequence
  * number of the last event it applied, in the transaction of the batch that applied it, and skips anything at or
  * below it. Events of one aggregate reach one segment, in order, so the sequence only grows.
+ * <p>
+ * A projection that writes its documents once per batch of events uses a {@link Batch}: each aggregate's progress is
+ * read once per batch, kept in memory and written with the batch's documents, in the same transaction.
  */
 @Repository
 public class AggregateProgress {
@@ -42,5 +48,64 @@ public class AggregateProgress {
 
     public void deleteGeneration(String projection, int generation) {
         jdbc.update("DELETE FROM projection_progress WHERE projection = ? AND generation = ?", projection, generation);
+    }
+
+    /** The progress of one batch of events of {@code projection} in {@code generation}; write it before commit. */
+    public Batch batch(String projection, int generation) {
+        return new Batch(projection, generation);
+    }
+
+    public final class Batch {
+
+        private final String projection;
+        private final int generation;
+        private final Map<String, Long> stored = new HashMap<>();
+        private final Map<String, Long> applied = new HashMap<>();
+
+        private Batch(String projection, int generation) {
+            this.projection = projection;
+            this.generation = generation;
+        }
+
+        /** True for an event not applied before (and notes it as applied), false for one applied already. */
+        public boolean firstDelivery(String aggregateId, long sequence) {
+            Long last = applied.containsKey(aggregateId) ? applied.get(aggregateId) : load(aggregateId);
+            if (last != null && sequence <= last) {
+                return false;
+            }
+            applied.put(aggregateId, sequence);
+            return true;
+        }
+
+        private Long load(String aggregateId) {
+            Long last = jdbc.queryForList("SELECT last_sequence FROM projection_progress WHERE projection = ? "
+                    + "AND generation = ? AND aggregate_id = ?", Long.class, projection, generation, aggregateId)
+                    .stream().findFirst().orElse(null);
+            stored.put(aggregateId, last);
+            applied.put(aggregateId, last);
+            return last;
+        }
+
+        /** Writes what this batch applied, as one JDBC batch of updates and one of inserts. */
+        public void write() {
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            applied.forEach((aggregateId, sequence) -> {
+                Long before = stored.get(aggregateId);
+                if (before == null && sequence != null) {
+                    inserts.add(new Object[] {projection, generation, aggregateId, sequence});
+                } else if (before != null && !before.equals(sequence)) {
+                    updates.add(new Object[] {sequence, projection, generation, aggregateId});
+                }
+            });
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE projection_progress SET last_sequence = ? WHERE projection = ? "
+                        + "AND generation = ? AND aggregate_id = ?", updates);
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO projection_progress (projection, generation, aggregate_id, last_sequence) "
+                        + "VALUES (?, ?, ?, ?)", inserts);
+            }
+        }
     }
 }

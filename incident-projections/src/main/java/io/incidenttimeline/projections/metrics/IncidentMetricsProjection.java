@@ -1,12 +1,13 @@
 package io.incidenttimeline.projections.metrics;
 
-import io.incidenttimeline.core.component.ComponentIds;
-import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicIncidentFold;
+import io.incidenttimeline.projections.support.BatchResources;
+import io.incidenttimeline.projections.support.PendingDocuments;
 import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The incident metrics read model, a processing group of its own. It keeps per incident the public facts metrics are
- * computed from (the same fold as the public view), indexed by when impact started.
+ * computed from (the same fold as the public view), indexed by when impact started. Like the public view, a batch of
+ * events reads each incident it touches once and writes the changed ones at its end, in its transaction.
  */
 @Component
 @ProcessingGroup(IncidentMetricsProjection.NAME)
@@ -46,26 +48,41 @@ public class IncidentMetricsProjection implements ReplayableProjection {
         return NAME;
     }
 
+    /** The incidents one batch changes, in the generation being written; written once, at the end of the batch. */
+    private final class Batch {
+        final int generation = generations.writeGeneration(NAME);
+        final PendingDocuments<PublicIncident> incidents = new PendingDocuments<>(id -> load(generation, id));
+        final AggregateProgress.Batch progress = IncidentMetricsProjection.this.progress.batch(NAME, generation);
+
+        void write() {
+            progress.write();
+            List<PublicIncident> updates = incidents.updates();
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE incident_metrics SET started_at = ?, document = ? WHERE generation = ? "
+                        + "AND incident_id = ?", updates.stream().map(i -> new Object[] {Timestamps.column(i.startedAt()),
+                        ReadModelJson.write(i), generation, i.id()}).toList());
+            }
+            List<PublicIncident> inserts = incidents.inserts();
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO incident_metrics (generation, incident_id, started_at, document) "
+                        + "VALUES (?, ?, ?, ?)", inserts.stream().map(i -> new Object[] {generation, i.id(),
+                        Timestamps.column(i.startedAt()), ReadModelJson.write(i)}).toList());
+            }
+        }
+    }
+
+    /** Only incidents' events: this processor has no batch to commit for another stream's. */
     @EventHandler
-    void on(Object event, @SourceId String aggregateId, @SequenceNumber long sequence) {
-        if (ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)) {
+    void on(IncidentEvent event, @SourceId String aggregateId, @SequenceNumber long sequence) {
+        Batch batch = BatchResources.current(NAME, Batch::new, Batch::write, b -> { });
+        if (!batch.progress.firstDelivery(aggregateId, sequence)) {
             return;
         }
-        int generation = generations.writeGeneration(NAME);
-        if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
-            return;
-        }
-        PublicIncident before = load(generation, aggregateId).orElse(null);
+        PendingDocuments<PublicIncident> incidents = batch.incidents;
+        PublicIncident before = incidents.get(aggregateId);
         PublicIncident after = PublicIncidentFold.apply(before, event);
-        if (after == null || after.equals(before)) {
-            return;
-        }
-        String document = ReadModelJson.write(after);
-        int updated = jdbc.update("UPDATE incident_metrics SET started_at = ?, document = ? "
-                + "WHERE generation = ? AND incident_id = ?", Timestamps.column(after.startedAt()), document, generation, after.id());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO incident_metrics (generation, incident_id, started_at, document) VALUES (?, ?, ?, ?)",
-                    generation, after.id(), Timestamps.column(after.startedAt()), document);
+        if (after != null && !after.equals(before)) {
+            incidents.put(aggregateId, after);
         }
     }
 

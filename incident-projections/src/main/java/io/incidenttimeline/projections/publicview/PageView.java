@@ -28,6 +28,11 @@ public record PageView(List<ComponentView> components, List<PublicIncident> unre
             .comparing(PublicComponent::position, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(PublicComponent::name).thenComparing(PublicComponent::id);
 
+    /** The components themselves, in position order. */
+    public List<PublicComponent> catalogue() {
+        return components.stream().map(ComponentView::component).toList();
+    }
+
     public static PageView compose(Collection<PublicComponent> catalogue, Collection<PublicIncident> incidents) {
         return compose(catalogue, incidents, List.of());
     }

@@ -1,11 +1,13 @@
 package io.incidenttimeline.projections.publicview;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentRedefined;
-import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.support.BatchResources;
+import io.incidenttimeline.projections.support.PendingDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,7 +15,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.stereotype.Component;
 
-/** Keeps the public view: every event is folded into its incident's (or component's) document. */
+/**
+ * Keeps the public view: every event is folded into its incident's (or component's) document. A batch of events
+ * reads each document it touches once, folds in memory and writes the changed ones at the end of the batch, in the
+ * batch's transaction; once that has committed, readers of the page are told it changed.
+ */
 @Component
 @ProcessingGroup(PublicViewProjection.NAME)
 public class PublicViewProjection implements ReplayableProjection {
@@ -23,11 +29,14 @@ public class PublicViewProjection implements ReplayableProjection {
     private final PublicViewStore store;
     private final ProjectionGenerations generations;
     private final AggregateProgress progress;
+    private final PublicPageChanges changes;
 
-    public PublicViewProjection(PublicViewStore store, ProjectionGenerations generations, AggregateProgress progress) {
+    public PublicViewProjection(PublicViewStore store, ProjectionGenerations generations, AggregateProgress progress,
+                                PublicPageChanges changes) {
         this.store = store;
         this.generations = generations;
         this.progress = progress;
+        this.changes = changes;
     }
 
     @Override
@@ -35,37 +44,59 @@ public class PublicViewProjection implements ReplayableProjection {
         return NAME;
     }
 
+    /** What one batch changes, in the generation being written. */
+    private final class Batch {
+        final int generation = generations.writeGeneration(NAME);
+        final PendingDocuments<PublicIncident> incidents = new PendingDocuments<>(id -> store.incident(generation, id));
+        final PendingDocuments<PublicComponent> components = new PendingDocuments<>(id -> store.component(generation, id));
+        final AggregateProgress.Batch progress = PublicViewProjection.this.progress.batch(NAME, generation);
+
+        void write() {
+            progress.write();
+            store.saveIncidents(generation, incidents.inserts(), incidents.updates());
+            store.saveComponents(generation, components.inserts(), components.updates());
+        }
+
+        void announce() {
+            if (incidents.changed() || components.changed()) {
+                changes.changed();
+            }
+        }
+    }
+
+    private Batch batch() {
+        return BatchResources.current(NAME, Batch::new, Batch::write, Batch::announce);
+    }
+
     @EventHandler
     void on(ComponentDefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        int generation = generations.writeGeneration(NAME);
-        if (progress.firstDelivery(NAME, generation, streamId, sequence)) {
-            store.save(generation, PublicComponent.defined(event));
+        Batch batch = batch();
+        if (batch.progress.firstDelivery(streamId, sequence)) {
+            batch.components.put(event.componentId(), PublicComponent.defined(event));
         }
     }
 
     @EventHandler
     void on(ComponentRedefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        int generation = generations.writeGeneration(NAME);
-        if (progress.firstDelivery(NAME, generation, streamId, sequence)) {
-            store.component(generation, event.componentId())
-                    .ifPresent(component -> store.save(generation, component.redefined(event)));
+        Batch batch = batch();
+        PublicComponent component = batch.components.get(event.componentId());
+        if (batch.progress.firstDelivery(streamId, sequence) && component != null) {
+            batch.components.put(event.componentId(), component.redefined(event));
         }
     }
 
-    /** Every other event belongs to an incident, whose aggregate identifier is the incident id, or to a maintenance. */
+    /** An incident's event; the aggregate identifier is the incident id. Maintenances are the maintenance view's. */
     @EventHandler
-    void on(Object event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        if (MaintenanceIds.isMaintenanceStream(incidentId)) {
+    void on(IncidentEvent event, @SourceId String incidentId, @SequenceNumber long sequence) {
+        Batch batch = batch();
+        if (!batch.progress.firstDelivery(incidentId, sequence)) {
             return;
         }
-        int generation = generations.writeGeneration(NAME);
-        if (!progress.firstDelivery(NAME, generation, incidentId, sequence)) {
-            return;
-        }
-        PublicIncident before = store.incident(generation, incidentId).orElse(null);
+        PendingDocuments<PublicIncident> incidents = batch.incidents;
+        PublicIncident before = incidents.get(incidentId);
         PublicIncident after = PublicIncidentFold.apply(before, event);
         if (after != null && !after.equals(before)) {
-            store.save(generation, after);
+            incidents.put(incidentId, after);
         }
     }
 

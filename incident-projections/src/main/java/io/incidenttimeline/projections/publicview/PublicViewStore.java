@@ -25,24 +25,28 @@ public class PublicViewStore {
                 .stream().findFirst();
     }
 
-    public void save(int generation, PublicIncident incident) {
-        String document = ReadModelJson.write(incident);
-        int updated = jdbc.update("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, updated_at = ?, "
-                        + "document = ? WHERE generation = ? AND incident_id = ?", incident.visible(), incident.resolved(),
-                Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()), document, generation,
-                incident.id());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, updated_at, "
-                            + "document) VALUES (?, ?, ?, ?, ?, ?, ?)", generation, incident.id(), incident.visible(),
-                    incident.resolved(), Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()),
-                    document);
+    /** Writes a batch's new and changed incident documents, each kind as one JDBC batch. */
+    public void saveIncidents(int generation, List<PublicIncident> inserts, List<PublicIncident> updates) {
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, updated_at = ?, "
+                    + "document = ? WHERE generation = ? AND incident_id = ?", updates.stream().map(incident -> new Object[] {
+                    incident.visible(), incident.resolved(), Timestamps.column(incident.declaredAt()),
+                    Timestamps.column(incident.updatedAt()), ReadModelJson.write(incident), generation, incident.id()})
+                    .toList());
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, "
+                    + "updated_at, document) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts.stream().map(incident -> new Object[] {
+                    generation, incident.id(), incident.visible(), incident.resolved(),
+                    Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()),
+                    ReadModelJson.write(incident)}).toList());
         }
     }
 
     /** The incidents the public may see, most recently declared first. */
     public List<PublicIncident> visibleIncidents(int generation, int limit) {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
-                        + "ORDER BY declared_at DESC, incident_id LIMIT ?",
+                        + "ORDER BY generation, visible, declared_at DESC, incident_id LIMIT ?",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, limit);
     }
 
@@ -57,7 +61,7 @@ public class PublicViewStore {
     /** The visible incident that changed last, which dates the page when no open incident is newer. */
     public Optional<PublicIncident> lastChangedIncident(int generation) {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
-                        + "ORDER BY updated_at DESC, incident_id LIMIT 1",
+                        + "ORDER BY generation, visible, updated_at DESC, incident_id LIMIT 1",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation).stream().findFirst();
     }
 
@@ -73,13 +77,14 @@ public class PublicViewStore {
                 .stream().findFirst();
     }
 
-    public void save(int generation, PublicComponent component) {
-        String document = ReadModelJson.write(component);
-        int updated = jdbc.update("UPDATE public_component SET document = ? WHERE generation = ? AND component_id = ?",
-                document, generation, component.id());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO public_component (generation, component_id, document) VALUES (?, ?, ?)",
-                    generation, component.id(), document);
+    public void saveComponents(int generation, List<PublicComponent> inserts, List<PublicComponent> updates) {
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE public_component SET document = ? WHERE generation = ? AND component_id = ?",
+                    updates.stream().map(c -> new Object[] {ReadModelJson.write(c), generation, c.id()}).toList());
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO public_component (generation, component_id, document) VALUES (?, ?, ?)",
+                    inserts.stream().map(c -> new Object[] {generation, c.id(), ReadModelJson.write(c)}).toList());
         }
     }
 

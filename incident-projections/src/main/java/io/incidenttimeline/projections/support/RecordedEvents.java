@@ -58,12 +58,7 @@ public class RecordedEvents {
     }
 
     public static Instant recordedAt(DomainEventMessage<?> event) {
-        Object payload = event.getPayload();
-        try {
-            Object value = payload.getClass().getMethod("recordedAt").invoke(payload);
-            return value instanceof Instant instant ? instant : event.getTimestamp();
-        } catch (ReflectiveOperationException e) {
-            return event.getTimestamp();
-        }
+        Instant recordedAt = EventTimes.recordedAt(event.getPayload());
+        return recordedAt != null ? recordedAt : event.getTimestamp();
     }
 }
