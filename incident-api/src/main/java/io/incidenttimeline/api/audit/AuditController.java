@@ -90,7 +90,7 @@ public class AuditController {
                 "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("asOf", moment.toString());
-        json.putAll(LocalizedIncident.render(incident, publicView.pageAsOf(moment), reader, moment));
+        json.putAll(LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment));
         return json;
     }
 

@@ -36,6 +36,9 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    /** Events read per query, by processors (a replay reads the whole store) and when loading an aggregate. */
+    static final int READ_BATCH_SIZE = 1000;
+
     @Bean
     ConfigurerModule aggregates(IncidentProperties properties) {
         int threshold = properties.snapshotThreshold();
@@ -68,8 +71,9 @@ public class AxonConfig {
     }
 
     /**
-     * The JDBC storage engine as Axon's auto-configuration builds it, with gap settings of our own ({@link EventStoreGaps});
-     * declared here because defining the event store below switches that auto-configuration off.
+     * The JDBC storage engine as Axon's auto-configuration builds it, with gap settings of our own ({@link EventStoreGaps})
+     * and reading {@value #READ_BATCH_SIZE} events per query instead of 100; declared here because defining the event
+     * store below switches that auto-configuration off.
      */
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
@@ -81,13 +85,14 @@ public class AxonConfig {
                 .upcasterChain(configuration.upcasterChain()).persistenceExceptionResolver(duplicateKeys)
                 .eventSerializer(eventSerializer).snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider).transactionManager(transactionManager).schema(new EventSchema())
-                .build();
+                .batchSize(READ_BATCH_SIZE).build();
     }
 
     /** The embedded event store, telling the projections about committed events at once (see the class). */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return new CommitNotifyingEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine)
+        return new CommitNotifyingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new ChunkedTailReads(storageEngine))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }

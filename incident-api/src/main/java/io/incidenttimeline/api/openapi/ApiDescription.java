@@ -97,8 +97,9 @@ class ApiDescription implements GlobalOpenApiCustomizer {
                 problems.add(ProblemType.RATE_LIMITED);
             }
         } else {
-            // public: explicitly no authentication needed
+            // public: explicitly no authentication needed, but credentials that are presented must be valid
             operation.addSecurityItem(new SecurityRequirement());
+            problems.add(ProblemType.INVALID_TOKEN);
         }
         if (operation.getRequestBody() != null) {
             problems.addAll(WITH_BODY);

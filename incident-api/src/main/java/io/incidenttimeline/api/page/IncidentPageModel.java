@@ -34,7 +34,8 @@ class IncidentPageModel {
 
     IncidentView of(PublicIncident incident, PageView page, PageReader reader, Words words, Instant now) {
         PublicIncidentSchema.Incident localized = json.convertValue(
-                LocalizedIncident.render(incident, page, reader.preferences(), now), PublicIncidentSchema.Incident.class);
+                LocalizedIncident.render(incident, page.catalogue(),
+                        reader.preferences(), now), PublicIncidentSchema.Incident.class);
         ZoneId zone = reader.zone();
         Map<String, IncidentMetrics.Outcome> promises = IncidentMetrics.of(incident, now).promises().stream()
                 .collect(Collectors.toMap(IncidentMetrics.Promise::updateId, IncidentMetrics.Promise::outcome));

@@ -53,7 +53,8 @@ class IndexPageModel {
 
     private IndexView.IncidentLine line(PublicIncident incident, PageView page, PageReader reader, Instant now) {
         PublicIncidentSchema.Incident localized = json.convertValue(
-                LocalizedIncident.render(incident, page, reader.preferences(), now), PublicIncidentSchema.Incident.class);
+                LocalizedIncident.render(incident, page.catalogue(),
+                        reader.preferences(), now), PublicIncidentSchema.Incident.class);
         PublicIncidentSchema.Update latest = localized.updates().get(0);
         return new IndexView.IncidentLine(incident.id(), PageLinks.incident(incident.id(), reader.lang(), reader.tz()),
                 localized.locale(), localized.machineTranslated(), localized.title(), localized.impact(),

@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.publicapi;
 
-import io.incidenttimeline.projections.publicview.PageView;
+import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicPostMortem;
 import io.incidenttimeline.projections.publicview.PublicTranslation;
@@ -24,8 +24,8 @@ public final class LocalizedIncident {
     private LocalizedIncident() {
     }
 
-    public static Map<String, Object> render(PublicIncident incident, PageView page, ReaderPreferences reader,
-                                             Instant now) {
+    public static Map<String, Object> render(PublicIncident incident, List<PublicComponent> catalogue,
+                                             ReaderPreferences reader, Instant now) {
         List<String> available = new ArrayList<>();
         available.add(incident.locale());
         incident.translations().keySet().stream().sorted().forEach(available::add);
@@ -47,7 +47,7 @@ public final class LocalizedIncident {
         json.put("monitoringAt", LocalTimes.of(incident.monitoringAt(), zone));
         json.put("resolvedAt", LocalTimes.of(incident.resolvedAt(), zone));
         json.put("updatedAt", LocalTimes.of(incident.updatedAt(), zone));
-        json.put("components", components(incident, page));
+        json.put("components", components(incident, catalogue));
         json.put("updates", incident.updatesNewestFirst().stream().map(update -> update(update, texts, zone)).toList());
         json.put("nextUpdateDueAt", LocalTimes.of(incident.nextUpdateDueAt(), zone));
         json.put("nextUpdateOverdue", incident.overdue(now));
@@ -71,15 +71,15 @@ public final class LocalizedIncident {
         return json;
     }
 
-    private static List<Map<String, Object>> components(PublicIncident incident, PageView page) {
-        Map<String, PageView.ComponentView> catalogue = page.components().stream()
-                .collect(Collectors.toMap(c -> c.component().id(), Function.identity(), (a, b) -> a));
+    private static List<Map<String, Object>> components(PublicIncident incident, List<PublicComponent> catalogue) {
+        Map<String, PublicComponent> byId = catalogue.stream()
+                .collect(Collectors.toMap(PublicComponent::id, Function.identity(), (a, b) -> a));
         return incident.components().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
-            PageView.ComponentView known = catalogue.get(entry.getKey());
+            PublicComponent known = byId.get(entry.getKey());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", entry.getKey());
-            json.put("name", known == null ? entry.getKey() : known.component().name());
-            json.put("group", known == null ? null : known.component().group());
+            json.put("name", known == null ? entry.getKey() : known.name());
+            json.put("group", known == null ? null : known.group());
             json.put("status", entry.getValue().wire());
             return json;
         }).toList();

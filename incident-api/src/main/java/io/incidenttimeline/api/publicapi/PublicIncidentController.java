@@ -46,7 +46,7 @@ public class PublicIncidentController {
         var incident = queries.incident(incidentId).orElseThrow(() -> notFound(incidentId));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .body(LocalizedIncident.render(incident, queries.page(), reader, clock.instant()));
+                .body(LocalizedIncident.render(incident, queries.components(), reader, clock.instant()));
     }
 
     public static ApiProblem notFound(String incidentId) {

@@ -1,8 +1,10 @@
 package io.incidenttimeline.api.statuspage;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,6 +24,16 @@ public class PublicReadConfig implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         registration.addUrlPatterns("/api/v2/*", "/api/public/*");
         registration.setName("publicEtags");
+        return registration;
+    }
+
+    /** Ahead of every other filter, Spring Security's and the request observation included. */
+    @Bean
+    FilterRegistrationBean<CachedDocumentFilter> cachedStatuspageDocuments(StatuspageCache cache, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new CachedDocumentFilter(cache, meters));
+        registration.addUrlPatterns("/api/v2/*");
+        registration.setName("cachedStatuspageDocuments");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -12,11 +12,15 @@ import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** Statuspage's public API v2, same paths and shapes, so existing clients and widgets work against our base URL. */
 @RestController
@@ -26,54 +30,60 @@ public class StatuspageController {
     private final PublicViewQueries queries;
     private final MaintenanceQueries maintenances;
     private final StatuspageDocuments documents;
+    private final StatuspageCache cache;
 
     public StatuspageController(PublicViewQueries queries, MaintenanceQueries maintenances,
-                                StatuspageDocuments documents) {
+                                StatuspageDocuments documents, StatuspageCache cache) {
         this.queries = queries;
         this.maintenances = maintenances;
         this.documents = documents;
+        this.cache = cache;
     }
 
     @Operation(summary = "Statuspage summary: page, components, unresolved incidents, maintenances, status", operationId = "statuspageSummary")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.Summary.class)))
     @GetMapping("/summary.json")
-    public ResponseEntity<Map<String, Object>> summary() {
-        return cacheable(documents.summary(queries.page()));
+    public ResponseEntity<byte[]> summary(ServletWebRequest request) {
+        return serve(request, "summary", () -> documents.summary(queries.page()));
     }
 
     @Operation(summary = "Statuspage top-level status", operationId = "statuspageStatus")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.StatusDocument.class)))
     @GetMapping("/status.json")
-    public ResponseEntity<Map<String, Object>> status() {
-        PageView view = queries.page();
-        return cacheable(document(view, "status", documents.status(view)));
+    public ResponseEntity<byte[]> status(ServletWebRequest request) {
+        return serve(request, "status", () -> {
+            PageView view = queries.page();
+            return document(view, "status", documents.status(view));
+        });
     }
 
     @Operation(summary = "Statuspage components with their current status", operationId = "statuspageComponents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.Components.class)))
     @GetMapping("/components.json")
-    public ResponseEntity<Map<String, Object>> components() {
-        PageView view = queries.page();
-        return cacheable(document(view, "components", documents.components(view)));
+    public ResponseEntity<byte[]> components(ServletWebRequest request) {
+        return serve(request, "components", () -> {
+            PageView view = queries.page();
+            return document(view, "components", documents.components(view));
+        });
     }
 
     @Operation(summary = "Statuspage incidents: the 50 most recent", operationId = "statuspageIncidents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
     @GetMapping("/incidents.json")
-    public ResponseEntity<Map<String, Object>> incidents() {
-        return incidentList(queries.recentIncidents());
+    public ResponseEntity<byte[]> incidents(ServletWebRequest request) {
+        return serve(request, "incidents", () -> incidentList(queries.recentIncidents()));
     }
 
     @Operation(summary = "Statuspage unresolved incidents", operationId = "statuspageUnresolvedIncidents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
     @GetMapping("/incidents/unresolved.json")
-    public ResponseEntity<Map<String, Object>> unresolvedIncidents() {
-        return incidentList(queries.page().unresolved());
+    public ResponseEntity<byte[]> unresolvedIncidents(ServletWebRequest request) {
+        return serve(request, "unresolved", () -> incidentList(queries.page().unresolved()));
     }
 
     @Operation(summary = "Statuspage scheduled maintenances: the 50 most recently announced, whatever their status",
@@ -81,8 +91,8 @@ public class StatuspageController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances.json")
-    public ResponseEntity<Map<String, Object>> scheduledMaintenances() {
-        return maintenanceList(maintenances.recent());
+    public ResponseEntity<byte[]> scheduledMaintenances(ServletWebRequest request) {
+        return serve(request, "maintenances", () -> maintenanceList(maintenances.recent()));
     }
 
     @Operation(summary = "Statuspage upcoming scheduled maintenances: announced and not started, soonest first",
@@ -90,27 +100,41 @@ public class StatuspageController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/upcoming.json")
-    public ResponseEntity<Map<String, Object>> upcomingMaintenances() {
-        return maintenanceList(maintenances.upcoming());
+    public ResponseEntity<byte[]> upcomingMaintenances(ServletWebRequest request) {
+        return serve(request, "maintenances-upcoming", () -> maintenanceList(maintenances.upcoming()));
     }
 
     @Operation(summary = "Statuspage active scheduled maintenances: those in progress", operationId = "statuspageActiveMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/active.json")
-    public ResponseEntity<Map<String, Object>> activeMaintenances() {
-        return maintenanceList(maintenances.inProgress());
+    public ResponseEntity<byte[]> activeMaintenances(ServletWebRequest request) {
+        return serve(request, "maintenances-active", () -> maintenanceList(maintenances.inProgress()));
     }
 
-    private ResponseEntity<Map<String, Object>> maintenanceList(List<PublicMaintenance> listed) {
+    private Map<String, Object> maintenanceList(List<PublicMaintenance> listed) {
         PageView view = queries.page();
-        return cacheable(document(view, "scheduled_maintenances",
-                listed.stream().map(m -> documents.maintenance(m, view)).toList()));
+        return document(view, "scheduled_maintenances",
+                listed.stream().map(m -> documents.maintenance(m, view)).toList());
     }
 
-    private ResponseEntity<Map<String, Object>> incidentList(List<PublicIncident> incidents) {
+    private Map<String, Object> incidentList(List<PublicIncident> incidents) {
         PageView view = queries.page();
-        return cacheable(document(view, "incidents", incidents.stream().map(i -> documents.incident(i, view)).toList()));
+        return document(view, "incidents", incidents.stream().map(i -> documents.incident(i, view)).toList());
+    }
+
+    /**
+     * Sends the cached bytes of a document with their ETag, or 304 if the client has them already. The ETag is the
+     * document's own, so the response is not buffered a second time to compute one.
+     */
+    private ResponseEntity<byte[]> serve(ServletWebRequest request, String name, Supplier<Object> compute) {
+        StatuspageCache.Document document = cache.get(name, compute);
+        ShallowEtagHeaderFilter.disableContentCaching(request.getRequest());
+        if (request.checkNotModified(document.etag())) {
+            return null;
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(document.etag())
+                .header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL).body(document.body());
     }
 
     private Map<String, Object> document(PageView view, String key, Object value) {
@@ -120,7 +144,4 @@ public class StatuspageController {
         return json;
     }
 
-    static <T> ResponseEntity<T> cacheable(T body) {
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL).body(body);
-    }
 }

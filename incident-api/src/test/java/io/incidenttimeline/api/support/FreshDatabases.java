@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.support;
 
+import io.incidenttimeline.api.config.EmbeddedDatabaseLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +55,7 @@ public final class FreshDatabases implements AutoCloseable {
             // kept open for the JVM's life: H2 2.3 compacts a file when its last connection closes, and with the
             // assertions tests run with that compaction can fail and leave the file without its newest tables
             return new Database("jdbc:h2:file:" + directory.toAbsolutePath().resolve(name)
-                    + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1", "sa", "");
+                    + EmbeddedDatabaseLocation.SETTINGS + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
         String database = "incident_" + name.replace('-', '_') + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.support;
 
+import io.incidenttimeline.api.config.EmbeddedDatabaseLocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,9 +30,9 @@ public final class TestDatabase {
     /** H2 files in a data directory for both stores (set here because dynamic properties come too late for the URL). */
     static Map<String, String> h2In(java.nio.file.Path dataDir) {
         return Map.of("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("incident-timeline") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("incident-timeline") + EmbeddedDatabaseLocation.SETTINGS,
                 "incident.read-store.datasource.url",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("read-store") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("read-store") + EmbeddedDatabaseLocation.SETTINGS,
                 "incident.read-store.datasource.username", "sa");
     }
 
