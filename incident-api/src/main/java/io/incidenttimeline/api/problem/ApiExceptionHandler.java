@@ -76,6 +76,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "a value contains characters the database cannot store (such as a NUL byte)", null), request);
         }
         log.error("unexpected failure handling {}", describe(request), e);
+        StorageFailures.rolledBack(e).ifPresent(cause -> log.error("the failure that rolled that transaction back", cause));
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; nothing was changed by this request", null), request);
     }

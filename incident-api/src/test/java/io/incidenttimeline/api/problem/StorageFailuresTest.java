@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class StorageFailuresTest {
         var otherRollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
         otherRollback.initApplicationException(new IllegalStateException("a bug"));
         assertThat(StorageFailures.isUnavailable(otherRollback)).isFalse();
+    }
+
+    @Test
+    void aRollbackAfterACommitThatLostItsConnectionIsUnavailableStorage() {
+        // Spring rolls back after a failed commit and, when that fails too, throws the rollback's failure alone
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(StorageFailures.isUnavailable(rollback)).isTrue();
+
+        var otherRollback = new TransactionSystemException("JDBC rollback failed", new SQLException("deadlock", "40P01"));
+        assertThat(StorageFailures.isUnavailable(otherRollback)).isFalse();
+    }
+
+    @Test
+    void aConnectionThePoolClosedAfterASwallowedFailureIsUnavailableStorage() {
+        // Axon logs a snapshot it could not read and goes on; the next statement finds the connection closed
+        var nextStatement = new JdbcException("Failed to create a SQL statement", new SQLException("Connection is closed"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(nextStatement);
+        assertThat(StorageFailures.isUnavailable(rollback)).isTrue();
+        assertThat(StorageFailures.isUnavailable(new SQLException("Connection is closed", "0A000"))).isFalse();
     }
 
     @Test
