@@ -62,7 +62,13 @@ public final class PendingDocuments<T> {
         return updates;
     }
 
+    /** Whether the batch leaves any document different from its row. */
     public boolean changed() {
-        return !inserts().isEmpty() || !updates().isEmpty();
+        for (Map.Entry<String, T> entry : current.entrySet()) {
+            if (entry.getValue() != null && !Objects.equals(stored.get(entry.getKey()), entry.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
