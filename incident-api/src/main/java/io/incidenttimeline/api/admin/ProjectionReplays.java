@@ -9,13 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,11 +77,16 @@ public class ProjectionReplays implements SmartLifecycle {
     /** Processors this node stopped so that a replay can reset their tokens; started again once it has. */
     private final Set<String> stoppedForReset = ConcurrentHashMap.newKeySet();
     /** Old generations, switched away from, kept until reads that began before the switch have surely finished. */
-    private final Map<String, Retired> retired = new ConcurrentHashMap<>();
+    private final Queue<Retired> retired = new ConcurrentLinkedQueue<>();
     private volatile boolean unreachableReported;
     private ScheduledExecutorService monitor;
+    /**
+     * Deletes retired generations: at a million events that takes a minute, which neither a request for the next
+     * replay nor the monitor (other projections' replays, other nodes waiting for this one's claims) should wait for.
+     */
+    private ExecutorService dropper;
 
-    private record Retired(int generation, Instant dropAt) {
+    private record Retired(String projection, int generation, Instant dropAt) {
     }
 
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
@@ -105,7 +114,6 @@ public class ProjectionReplays implements SmartLifecycle {
                     name + " is being rebuilt already; follow its progress at GET /api/v1/admin/projections");
         }
         int generation = begun.getAsInt();
-        dropRetired(name);
         log.info("Replay of {} started: generation {} is built from the start of the event store once every node has "
                 + "let go of the processor", name, generation);
         stopForReset(name);
@@ -143,11 +151,13 @@ public class ProjectionReplays implements SmartLifecycle {
      */
     synchronized void check() {
         generations.refresh();
-        retired.forEach((name, old) -> {
+        for (Iterator<Retired> due = retired.iterator(); dropper != null && due.hasNext(); ) {
+            Retired old = due.next();
             if (!clock.instant().isBefore(old.dropAt())) {
-                dropRetired(name);
+                due.remove();
+                dropper.execute(() -> drop(old));
             }
-        });
+        }
         for (String name : projections.keySet()) {
             ProjectionGenerations.State state = generations.state(name);
             if (state.resetPending()) {
@@ -178,7 +188,7 @@ public class ProjectionReplays implements SmartLifecycle {
                 return;
             }
             // a read that picked the old generation just before the switch must still find it whole
-            retired.put(name, new Retired(old, clock.instant().plus(RETIRED_GRACE)));
+            retired.add(new Retired(name, old, clock.instant().plus(RETIRED_GRACE)));
             log.info("Replay of {} complete: generation {} is live ({} events, {} events/s); generation {} is "
                     + "dropped in {}", name, state.building(), status.position(), status.eventsPerSecond(), old,
                     RETIRED_GRACE);
@@ -258,10 +268,14 @@ public class ProjectionReplays implements SmartLifecycle {
         return lowest;
     }
 
-    private void dropRetired(String name) {
-        Retired old = retired.remove(name);
-        if (old != null) {
-            projections.get(name).deleteGeneration(old.generation());
+    private void drop(Retired old) {
+        try {
+            projections.get(old.projection()).deleteGeneration(old.generation());
+            log.info("Replay of {}: the old generation {} is dropped", old.projection(), old.generation());
+        } catch (RuntimeException e) {
+            log.warn("Dropping generation {} of {} failed; trying again in {}: {}", old.generation(), old.projection(),
+                    RETIRED_GRACE, StorageFailures.describe(e));
+            retired.add(new Retired(old.projection(), old.generation(), clock.instant().plus(RETIRED_GRACE)));
         }
     }
 
@@ -286,6 +300,11 @@ public class ProjectionReplays implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        dropper = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-generation-dropper");
+            thread.setDaemon(true);
+            return thread;
+        });
         monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "projection-replays");
             thread.setDaemon(true);
@@ -317,6 +336,11 @@ public class ProjectionReplays implements SmartLifecycle {
         if (monitor != null) {
             monitor.shutdownNow();
             monitor = null;
+        }
+        if (dropper != null) {
+            // not interrupted: a thread interrupted in the middle of JDBC I/O can break the connection it uses
+            dropper.shutdown();
+            dropper = null;
         }
     }
 

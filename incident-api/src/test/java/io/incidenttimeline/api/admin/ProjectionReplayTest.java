@@ -11,6 +11,7 @@ import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
 import java.time.Duration;
 import io.incidenttimeline.projections.componenthistory.ComponentHistoryProjection;
+import io.incidenttimeline.projections.support.ReadStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Read models built incrementally while commands run must equal the ones rebuilt by replay, and the public endpoints
@@ -32,6 +34,10 @@ class ProjectionReplayTest extends ApiIntegrationTest {
 
     @Autowired
     ComponentHistoryProjection componentHistory;
+
+    @Autowired
+    @ReadStore
+    JdbcTemplate readStore;
 
     @Test
     void replayRebuildsEveryReadModelIdenticallyWhilePublicReadsKeepAnswering() throws Exception {
@@ -103,6 +109,29 @@ class ProjectionReplayTest extends ApiIntegrationTest {
                 == generation + 1, "the rebuilt public view live");
         Eventually.until(() -> api.get("/api/public/v1/incidents/" + incident).send().body(),
                 body -> body.contains("Posted while the public view was rebuilt"), "the update in the rebuilt view");
+    }
+
+    @Test
+    void theGenerationsOfTwoReplaysBackToBackAreBothDroppedAfterTheirGrace() {
+        tellSomeIncidents(2);
+        int live = awaitAllLiveAndCaughtUp().get("public-view");
+        for (int replay = 0; replay < 2; replay++) {
+            // the second starts while the first's old generation still waits out its grace
+            var started = api.post("/api/v1/admin/projections/public-view/replay").as(ApiClient.ADMIN).send();
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            int next = ++live;
+            Eventually.until(this::projections, list -> projection(list, "public-view").get("activeGeneration").asInt()
+                    == next && projection(list, "public-view").get("state").asText().equals("live"),
+                    "generation " + next + " of the public view live");
+        }
+        int active = live;
+        Eventually.until(() -> readStore.queryForList("SELECT generation FROM public_incident WHERE generation <> ? "
+                        + "UNION SELECT generation FROM public_component WHERE generation <> ? "
+                        + "UNION SELECT generation FROM projection_progress WHERE projection = 'public-view' "
+                        + "AND generation <> ?", Integer.class, active, active, active),
+                List::isEmpty, "every generation of the public view but " + active + " dropped");
+        assertThat(readStore.queryForObject("SELECT COUNT(*) FROM public_incident WHERE generation = ?", Long.class,
+                active)).isPositive();
     }
 
     @Test

@@ -96,9 +96,8 @@ final class BenchApp implements AutoCloseable {
     }
 
     /**
-     * Waits until the generations a previous replay retired are deleted (by the replay monitor, after a grace period):
-     * a replay asked for before that deletes them in the request, which at a million events took longer than the
-     * request's timeout and is not part of a rebuild.
+     * Waits until the generations a previous replay retired are deleted (in the background, after a grace period): at
+     * a million events that takes about a minute, which is not part of a rebuild and would share the cores with it.
      */
     private void awaitRetiredGenerationsDropped(String name, int active) {
         String table = Map.of("public-view", "public_incident", "audit-trail", "audit_event").get(name);
