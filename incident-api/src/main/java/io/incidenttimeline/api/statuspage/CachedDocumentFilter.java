@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that poll these documents are the heaviest readers there are, and the most during an incident. Measured, most of
  * such a request's time went to the security filter chain, the request observation and the dispatcher
  * (docs/benchmarks.md). The response is the one the controller would send, headers included (StatuspageCacheApiTest
- * compares them). Everything else goes down the normal chain: a document not in the cache (the controller computes
- * it), a cross-origin request (Spring's CORS handling answers it), and any request with credentials (a bad token is
- * refused, also here).
+ * compares them). Everything else goes down the normal chain: a document not in the cache, or due for a
+ * recomputation that no request has begun (the controller computes it), a cross-origin request (Spring's CORS
+ * handling answers it), and any request with credentials (a bad token is refused, also here).
  */
 class CachedDocumentFilter extends OncePerRequestFilter {
 
@@ -78,7 +78,7 @@ class CachedDocumentFilter extends OncePerRequestFilter {
             return null;
         }
         String name = DOCUMENTS.get(request.getRequestURI());
-        return name == null ? null : cache.fresh(name);
+        return name == null ? null : cache.ready(name);
     }
 
     /** If-None-Match as RFC 9110 compares it for GET: weakly, any of a list, or "*". */
