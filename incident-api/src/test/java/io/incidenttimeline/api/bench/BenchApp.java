@@ -99,6 +99,10 @@ final class BenchApp implements AutoCloseable {
      * Waits until the generations a previous replay retired are deleted (in the background, after a grace period): at
      * a million events that takes about a minute, which is not part of a rebuild and would share the cores with it.
      */
+    void awaitRetiredGenerationsDropped(String name) {
+        awaitRetiredGenerationsDropped(name, status(name).activeGeneration());
+    }
+
     private void awaitRetiredGenerationsDropped(String name, int active) {
         String table = Map.of("public-view", "public_incident", "audit-trail", "audit_event").get(name);
         long deadline = System.nanoTime() + 600_000_000_000L;
