@@ -106,12 +106,8 @@ final class CommandThroughput {
             while (System.nanoTime() < deadline) {
                 if (commands % UPDATES_PER_INCIDENT == 0) {
                     incident = "cmd-" + run + "-" + client + "-" + commands;
-                    Map<String, Object> declaration = Workload.update("investigating", "Investigating.", "public");
-                    declaration.put("id", incident);
-                    declaration.put("title", "Throughput incident " + incident);
-                    declaration.put("locale", "en");
-                    declaration.put("impact", "minor");
-                    http.command("/api/v1/incidents", declaration, 201);
+                    http.command("/api/v1/incidents", Workload.declaration(incident, "Throughput incident " + incident,
+                            "minor"), 201);
                 } else if (commands % UPDATES_PER_INCIDENT == UPDATES_PER_INCIDENT - 1) {
                     http.command("/api/v1/incidents/" + incident + "/updates", Workload.update("resolved",
                             "Resolved " + incident + ".", "public"), 201);

@@ -27,12 +27,7 @@ final class Latencies {
                             Workload.update("resolved", "Resolved.", "public"), 201);
                 }
                 incident = prefix + "-" + i;
-                Map<String, Object> declaration = Workload.update("investigating", "Investigating.", "public");
-                declaration.put("id", incident);
-                declaration.put("title", "Freshness incident " + i);
-                declaration.put("locale", "en");
-                declaration.put("impact", "minor");
-                http.command("/api/v1/incidents", declaration, 201);
+                http.command("/api/v1/incidents", Workload.declaration(incident, "Freshness incident " + i, "minor"), 201);
             }
             String marker = "freshness-" + prefix + "-" + i + "-" + System.nanoTime();
             http.command("/api/v1/incidents/" + incident + "/updates", Workload.update("identified", marker, "public"),
@@ -57,12 +52,8 @@ final class Latencies {
     /** Builds an incident of exactly {@code events} events through the command API; returns its id. */
     static String longIncident(BenchHttp http, int events) {
         String incident = "time-travel-" + events;
-        Map<String, Object> declaration = Workload.update("investigating", "Investigating.", "public");
-        declaration.put("id", incident);
-        declaration.put("title", "An incident with " + events + " events");
-        declaration.put("locale", "en");
-        declaration.put("impact", "major");
-        http.command("/api/v1/incidents", declaration, 201);
+        http.command("/api/v1/incidents", Workload.declaration(incident, "An incident with " + events + " events",
+                "major"), 201);
         for (Map<String, Object> update : Workload.longIncidentUpdates(events - 2)) {
             http.command("/api/v1/incidents/" + incident + "/updates", update, 201);
         }

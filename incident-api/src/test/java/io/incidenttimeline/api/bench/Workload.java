@@ -69,6 +69,16 @@ final class Workload {
         }
     }
 
+    /** The body of a declaration in English, investigating, public. */
+    static Map<String, Object> declaration(String id, String title, String impact) {
+        Map<String, Object> body = update("investigating", "Investigating.", "public");
+        body.put("id", id);
+        body.put("title", title);
+        body.put("locale", "en");
+        body.put("impact", impact);
+        return body;
+    }
+
     static Map<String, Object> update(String status, String message, String visibility) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);

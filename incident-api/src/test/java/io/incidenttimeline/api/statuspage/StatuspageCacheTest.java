@@ -39,15 +39,8 @@ class StatuspageCacheTest {
         Thread.sleep(StatuspageCache.MAX_AGE.toMillis() + 50);
         assertThat(cache.ready("summary")).as("due, and nobody recomputes it: the controller will").isNull();
 
-        CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<StatuspageCache.Document> recomputed = CompletableFuture.supplyAsync(
-                () -> cache.get("summary", () -> {
-                    computing.countDown();
-                    await(release);
-                    return Map.of("n", 2);
-                }));
-        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<StatuspageCache.Document> recomputed = recomputeUntil(release, Map.of("n", 2));
         assertThat(cache.ready("summary")).as("while one request recomputes it").isSameAs(first);
         assertThat(cache.get("summary", () -> Map.of("n", 3))).as("the controller's answer meanwhile").isSameAs(first);
 
@@ -60,18 +53,25 @@ class StatuspageCacheTest {
     void aDocumentFromBeforeAChangeIsNeverReadyEvenWhileRecomputed() throws Exception {
         cache.get("summary", () -> Map.of("n", 1));
         changes.changed();
-        CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<StatuspageCache.Document> recomputed = recomputeUntil(release, Map.of("n", 2));
+        assertThat(cache.ready("summary")).isNull();
+        release.countDown();
+        assertThat(body(recomputed.get(10, TimeUnit.SECONDS))).isEqualTo("{\"n\":2}");
+    }
+
+    /** Recomputes the summary in another request, which holds on to the lock until {@code release}. */
+    private CompletableFuture<StatuspageCache.Document> recomputeUntil(CountDownLatch release, Object result)
+            throws InterruptedException {
+        CountDownLatch computing = new CountDownLatch(1);
         CompletableFuture<StatuspageCache.Document> recomputed = CompletableFuture.supplyAsync(
                 () -> cache.get("summary", () -> {
                     computing.countDown();
                     await(release);
-                    return Map.of("n", 2);
+                    return result;
                 }));
-        assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(cache.ready("summary")).isNull();
-        release.countDown();
-        assertThat(body(recomputed.get(10, TimeUnit.SECONDS))).isEqualTo("{\"n\":2}");
+        assertThat(computing.await(10, TimeUnit.SECONDS)).as("the recomputation began").isTrue();
+        return recomputed;
     }
 
     private static String body(StatuspageCache.Document document) {
