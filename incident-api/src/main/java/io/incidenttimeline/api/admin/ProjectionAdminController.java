@@ -1,14 +1,24 @@
 package io.incidenttimeline.api.admin;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.api.problem.Problems;
+import io.incidenttimeline.projections.runtime.ProjectionNotFound;
+import io.incidenttimeline.projections.runtime.ProjectionReplays;
+import io.incidenttimeline.projections.runtime.ProjectionStatus;
+import io.incidenttimeline.projections.runtime.ReplayAlreadyRunning;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +40,8 @@ public class ProjectionAdminController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Projections.class)))
     @GetMapping
-    public Map<String, Object> projections() {
-        return Map.of("projections", replays.statuses());
+    public Projections projections() {
+        return new Projections(replays.statuses());
     }
 
     @Operation(summary = "Rebuild a projection from the event store beside the current one", operationId = "replayProjection")
@@ -43,7 +53,25 @@ public class ProjectionAdminController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replays.replay(name));
     }
 
+    @ExceptionHandler(ProjectionNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ProjectionNotFound e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "projection-not-found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ReplayAlreadyRunning.class)
+    ResponseEntity<ProblemDetail> alreadyRunning(ReplayAlreadyRunning e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "replay-in-progress",
+                e.getMessage() + "; follow its progress at GET /api/v1/admin/projections", request);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+                                                         HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(status, type, detail, "name");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @Schema(name = "Projections")
-    record Projections(java.util.List<ProjectionStatus> projections) {
+    public record Projections(List<ProjectionStatus> projections) {
     }
 }

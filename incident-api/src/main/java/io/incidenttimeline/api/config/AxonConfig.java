@@ -5,6 +5,8 @@ import io.incidenttimeline.core.component.Component;
 import io.incidenttimeline.core.incident.Incident;
 import io.incidenttimeline.core.maintenance.Maintenance;
 import io.incidenttimeline.core.shared.EventJson;
+import io.incidenttimeline.projections.runtime.ChunkedTailReads;
+import io.incidenttimeline.projections.runtime.EventStoreGaps;
 import java.time.Clock;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;

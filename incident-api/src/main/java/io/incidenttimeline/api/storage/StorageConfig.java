@@ -2,7 +2,7 @@ package io.incidenttimeline.api.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.api.processing.ProcessingProperties;
+import io.incidenttimeline.projections.runtime.ProcessingProperties;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.support.ProcessorState;
 import io.incidenttimeline.projections.support.ReadStore;

@@ -10,6 +10,7 @@ import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicIncidentFold;
+import io.incidenttimeline.projections.runtime.SingleSegment;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SubscriberWebhookProcessor.NAME)
+// compares the whole public page before and after each event, across incidents
+@SingleSegment
 public class SubscriberWebhookProcessor {
 
     public static final String NAME = "subscriber-webhooks";

@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.bench;
 
 import io.incidenttimeline.api.IncidentTimelineApplication;
-import io.incidenttimeline.api.admin.ProjectionReplays;
-import io.incidenttimeline.api.admin.ProjectionStatus;
+import io.incidenttimeline.projections.runtime.ProjectionReplays;
+import io.incidenttimeline.projections.runtime.ProjectionStatus;
 import io.incidenttimeline.api.support.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidenttimeline.api.support.FreshDatabases;
 import io.incidenttimeline.api.support.FreshDatabases.Database;
+import io.incidenttimeline.projections.runtime.EventStoreGaps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

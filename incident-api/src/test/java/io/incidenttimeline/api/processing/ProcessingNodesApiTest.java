@@ -9,6 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.incidenttimeline.projections.support.ReadStore;
+import io.incidenttimeline.projections.runtime.ProcessingNodes;
+import io.incidenttimeline.projections.runtime.ProcessingProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The running application is one node; a second process under its name would handle the same events, so it stops. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.runtime.SingleSegment;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import io.incidenttimeline.projections.support.Timestamps;
 import io.incidenttimeline.projections.support.BatchResources;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.NAME)
+// readers take a page ending at position p to mean every event up to p is there: true only while one segment writes
+@SingleSegment
 public class AuditTrailProjection implements ReplayableProjection {
 
     public static final String NAME = "audit-trail";

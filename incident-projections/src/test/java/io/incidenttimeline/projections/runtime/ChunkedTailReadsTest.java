@@ -1,4 +1,4 @@
-package io.incidenttimeline.api.config;
+package io.incidenttimeline.projections.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.incidenttimeline.api.admin;
+package io.incidenttimeline.projections.runtime;
 
 import java.time.Instant;
 import java.util.List;

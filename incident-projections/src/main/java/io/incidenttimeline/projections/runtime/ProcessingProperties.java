@@ -1,4 +1,4 @@
-package io.incidenttimeline.api.processing;
+package io.incidenttimeline.projections.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.incidenttimeline.api.config;
+package io.incidenttimeline.projections.runtime;
 
 import java.time.Duration;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;

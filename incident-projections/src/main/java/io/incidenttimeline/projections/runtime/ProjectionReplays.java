@@ -1,8 +1,5 @@
-package io.incidenttimeline.api.admin;
+package io.incidenttimeline.projections.runtime;
 
-import io.incidenttimeline.api.problem.ApiProblem;
-import io.incidenttimeline.api.problem.StorageFailures;
-import io.incidenttimeline.api.processing.SegmentClaims;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import java.time.Clock;
@@ -32,7 +29,6 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -110,8 +106,7 @@ public class ProjectionReplays implements SmartLifecycle {
         known(name);
         OptionalInt begun = generations.beginReplay(name, clock.instant());
         if (begun.isEmpty()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "replay-in-progress", "name",
-                    name + " is being rebuilt already; follow its progress at GET /api/v1/admin/projections");
+            throw new ReplayAlreadyRunning(name);
         }
         int generation = begun.getAsInt();
         log.info("Replay of {} started: generation {} is built from the start of the event store once every node has "
@@ -274,7 +269,7 @@ public class ProjectionReplays implements SmartLifecycle {
             log.info("Replay of {}: the old generation {} is dropped", old.projection(), old.generation());
         } catch (RuntimeException e) {
             log.warn("Dropping generation {} of {} failed; trying again in {}: {}", old.generation(), old.projection(),
-                    RETIRED_GRACE, StorageFailures.describe(e));
+                    RETIRED_GRACE, StorageOutage.describe(e));
             retired.add(new Retired(old.projection(), old.generation(), clock.instant().plus(RETIRED_GRACE)));
         }
     }
@@ -282,8 +277,7 @@ public class ProjectionReplays implements SmartLifecycle {
     private ReplayableProjection known(String name) {
         ReplayableProjection projection = projections.get(name);
         if (projection == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "projection-not-found", "name",
-                    "no projection named " + name + "; known are " + String.join(", ", projections.keySet()));
+            throw new ProjectionNotFound(name, projections.keySet());
         }
         return projection;
     }
@@ -322,11 +316,11 @@ public class ProjectionReplays implements SmartLifecycle {
                 log.info("Following the projection replays again: the database is reachable");
             }
         } catch (RuntimeException e) {
-            if (!StorageFailures.isUnavailable(e)) {
+            if (!StorageOutage.isUnavailable(e)) {
                 log.warn("Checking the projection replays failed; trying again", e);
             } else if (!unreachableReported) {
                 unreachableReported = true;
-                log.warn("Checking the projection replays waits for the database: {}", StorageFailures.describe(e));
+                log.warn("Checking the projection replays waits for the database: {}", StorageOutage.describe(e));
             }
         }
     }

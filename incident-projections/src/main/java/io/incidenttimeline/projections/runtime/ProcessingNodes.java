@@ -1,6 +1,5 @@
-package io.incidenttimeline.api.processing;
+package io.incidenttimeline.projections.runtime;
 
-import io.incidenttimeline.api.problem.StorageFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,11 +108,11 @@ public class ProcessingNodes implements SmartLifecycle {
                 log.info("Processing node {} reaches the database again", nodeName());
             }
         } catch (RuntimeException e) {
-            if (!StorageFailures.isUnavailable(e)) {
+            if (!StorageOutage.isUnavailable(e)) {
                 log.warn("Processing node {} could not report itself alive", nodeName(), e);
             } else if (!unreachableReported) {
                 unreachableReported = true;
-                log.warn("Processing node {} cannot reach the database: {}", nodeName(), StorageFailures.describe(e));
+                log.warn("Processing node {} cannot reach the database: {}", nodeName(), StorageOutage.describe(e));
             }
         }
     }

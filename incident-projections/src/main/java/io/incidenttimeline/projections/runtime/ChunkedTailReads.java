@@ -1,4 +1,4 @@
-package io.incidenttimeline.api.config;
+package io.incidenttimeline.projections.runtime;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +20,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * rebuild (docs/benchmarks.md). Ending the stream early bounds that: the producer asks again at once while it finds
  * events. Processors' own streams (not blocking) and aggregates' reads are as they were.
  */
-final class ChunkedTailReads implements EventStorageEngine {
+public final class ChunkedTailReads implements EventStorageEngine {
 
     static final int CHUNK = 1000;
 
     private final EventStorageEngine engine;
 
-    ChunkedTailReads(EventStorageEngine engine) {
+    public ChunkedTailReads(EventStorageEngine engine) {
         this.engine = engine;
     }
 
