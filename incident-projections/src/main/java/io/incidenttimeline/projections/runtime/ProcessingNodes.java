@@ -7,14 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,7 @@ public class ProcessingNodes implements SmartLifecycle {
     private final String instanceId = UUID.randomUUID().toString();
     private volatile int liveNodes = 1;
     private volatile boolean unreachableReported;
-    private ScheduledExecutorService heartbeat;
+    private ThreadPoolTaskScheduler heartbeat;
 
     private record Row(String instanceId, Instant lastSeen) {
     }
@@ -148,13 +146,9 @@ public class ProcessingNodes implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "processing-node-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.claimInterval().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        heartbeat = BackgroundThreads.scheduler("processing-node-heartbeat");
+        Duration every = properties.claimInterval();
+        heartbeat.scheduleWithFixedDelay(this::beat, heartbeat.getClock().instant().plus(every), every);
     }
 
     /** Leaving says so at once, so the other nodes take over this node's segments without waiting for the timeout. */
@@ -163,7 +157,7 @@ public class ProcessingNodes implements SmartLifecycle {
         if (heartbeat == null) {
             return;
         }
-        heartbeat.shutdownNow();
+        heartbeat.shutdown();
         heartbeat = null;
         try {
             jdbc.update("DELETE FROM processing_node WHERE node_name = ? AND instance_id = ?", nodeName(), instanceId);

@@ -16,10 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,12 +73,12 @@ public class ProjectionReplays implements SmartLifecycle {
     /** Old generations, switched away from, kept until reads that began before the switch have surely finished. */
     private final Queue<Retired> retired = new ConcurrentLinkedQueue<>();
     private volatile boolean unreachableReported;
-    private ScheduledExecutorService monitor;
+    private ThreadPoolTaskScheduler monitor;
     /**
      * Deletes retired generations: at a million events that takes a minute, which neither a request for the next
      * replay nor the monitor (other projections' replays, other nodes waiting for this one's claims) should wait for.
      */
-    private ExecutorService dropper;
+    private ThreadPoolTaskExecutor dropper;
 
     private record Retired(String projection, int generation, Instant dropAt) {
     }
@@ -294,18 +292,9 @@ public class ProjectionReplays implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        dropper = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-generation-dropper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-replays");
-            thread.setDaemon(true);
-            return thread;
-        });
-        monitor.scheduleWithFixedDelay(this::checkSafely, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        dropper = BackgroundThreads.worker("projection-generation-dropper");
+        monitor = BackgroundThreads.scheduler("projection-replays");
+        monitor.scheduleWithFixedDelay(this::checkSafely, monitor.getClock().instant().plus(CHECK_EVERY), CHECK_EVERY);
     }
 
     private void checkSafely() {
@@ -328,11 +317,10 @@ public class ProjectionReplays implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (monitor != null) {
-            monitor.shutdownNow();
+            monitor.shutdown();
             monitor = null;
         }
         if (dropper != null) {
-            // not interrupted: a thread interrupted in the middle of JDBC I/O can break the connection it uses
             dropper.shutdown();
             dropper = null;
         }
