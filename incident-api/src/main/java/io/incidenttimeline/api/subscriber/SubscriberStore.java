@@ -1,10 +1,12 @@
 package io.incidenttimeline.api.subscriber;
 
+import io.incidenttimeline.projections.runtime.HeadPosition;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,9 +20,9 @@ class SubscriberStore {
             + "starts_after_position";
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate eventStore;
+    private final EventStore eventStore;
 
-    SubscriberStore(@ReadStore JdbcTemplate jdbc, JdbcTemplate eventStore) {
+    SubscriberStore(@ReadStore JdbcTemplate jdbc, EventStore eventStore) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
     }
@@ -59,8 +61,7 @@ class SubscriberStore {
 
     /** The global index of the newest stored event, or -1 for an empty store. */
     long headPosition() {
-        Long head = eventStore.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return head == null ? -1 : head;
+        return HeadPosition.of(eventStore).orElse(-1);
     }
 
     private static Subscriber row(ResultSet rs, int row) throws SQLException {

@@ -22,11 +22,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import io.incidenttimeline.projections.support.ReadStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -64,7 +64,7 @@ public class ProjectionReplays implements SmartLifecycle {
     private final ProjectionGenerations generations;
     private final Map<String, ReplayableProjection> projections;
     private final SegmentClaims claims;
-    private final JdbcTemplate jdbc;
+    private final EventStore events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
@@ -84,14 +84,14 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     public ProjectionReplays(EventProcessingConfiguration processing, ProjectionGenerations generations,
-                             Collection<ReplayableProjection> projections, SegmentClaims claims, JdbcTemplate jdbc,
+                             Collection<ReplayableProjection> projections, SegmentClaims claims, EventStore events,
                              @ReadStore PlatformTransactionManager transactions, Clock clock) {
         this.processing = processing;
         this.generations = generations;
         this.projections = projections.stream()
                 .collect(Collectors.toMap(ReplayableProjection::name, Function.identity(), (a, b) -> a, TreeMap::new));
         this.claims = claims;
-        this.jdbc = jdbc;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -286,8 +286,7 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     private long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return head == null ? 0 : head;
+        return HeadPosition.of(events).orElse(0);
     }
 
     @Override
