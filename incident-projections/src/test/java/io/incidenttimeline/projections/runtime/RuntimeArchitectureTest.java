@@ -1,0 +1,25 @@
+package io.incidenttimeline.projections.runtime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The runtime processes, claims and replays whatever projections there are: it names none of them, and no HTTP. */
+@AnalyzeClasses(packages = "io.incidenttimeline.projections.runtime", importOptions = ImportOption.DoNotIncludeTests.class)
+class RuntimeArchitectureTest {
+
+    @ArchTest
+    static final ArchRule namesNoFeature = noClasses().that().resideInAPackage("..projections.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("..projections.publicview..", "..projections.audit..",
+                    "..projections.metrics..", "..projections.maintenance..", "..projections.componenthistory..")
+            .because("each projection declares what the runtime needs to know about it");
+
+    @ArchTest
+    static final ArchRule knowsNoHttp = noClasses().that().resideInAPackage("..projections.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                    "org.springframework.web..", "jakarta.servlet..", "io.incidenttimeline.api..")
+            .because("the runtime throws its own exceptions and the HTTP layer maps them");
+}
