@@ -2,6 +2,12 @@ package io.incidenttimeline.projections.maintenance;
 
 import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
+import io.incidenttimeline.core.maintenance.event.MaintenanceCancelled;
+import io.incidenttimeline.core.maintenance.event.MaintenanceCompleted;
+import io.incidenttimeline.core.maintenance.event.MaintenanceScheduled;
+import io.incidenttimeline.core.maintenance.event.MaintenanceStarted;
+import io.incidenttimeline.core.maintenance.event.MaintenanceUpdatePosted;
+import io.incidenttimeline.projections.document.DocumentProjection;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
@@ -11,10 +17,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.SourceId;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
-/** Keeps the maintenance view: every event of a maintenance stream is folded into that maintenance's document. */
+/**
+ * Keeps the maintenance view: each maintenance's events are folded by {@link PublicMaintenanceFold} into its document.
+ * Once a batch that changed one has committed, readers of the page are told it changed.
+ */
 @Component
 @ProcessingGroup(MaintenanceViewProjection.NAME)
 public class MaintenanceViewProjection implements ReplayableProjection {
@@ -22,16 +30,12 @@ public class MaintenanceViewProjection implements ReplayableProjection {
     public static final String NAME = "maintenance-view";
 
     private final MaintenanceViewStore store;
-    private final ProjectionGenerations generations;
-    private final AggregateProgress progress;
-    private final PublicPageChanges changes;
+    private final DocumentProjection documents;
 
     public MaintenanceViewProjection(MaintenanceViewStore store, ProjectionGenerations generations,
                                      AggregateProgress progress, PublicPageChanges changes) {
         this.store = store;
-        this.generations = generations;
-        this.progress = progress;
-        this.changes = changes;
+        this.documents = new DocumentProjection(NAME, generations, progress, changes::changed, store.maintenances());
     }
 
     @Override
@@ -39,32 +43,43 @@ public class MaintenanceViewProjection implements ReplayableProjection {
         return NAME;
     }
 
-    /** Only maintenances' events: this processor has no batch to commit for another stream's. */
     @EventHandler
-    void on(MaintenanceEvent event, @SourceId String aggregateId, @SequenceNumber long sequence) {
-        int generation = generations.writeGeneration(NAME);
-        if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
-            return;
-        }
-        PublicMaintenance before = store.maintenance(generation, MaintenanceIds.maintenanceId(aggregateId)).orElse(null);
-        PublicMaintenance after = PublicMaintenanceFold.apply(before, event);
-        if (after != null && !after.equals(before)) {
-            store.save(generation, after);
-            CurrentUnitOfWork.get().root().afterCommit(batch -> changes.changed());
-        }
+    void on(MaintenanceScheduled event, @SourceId String streamId, @SequenceNumber long sequence) {
+        fold(event, streamId, sequence);
+    }
+
+    @EventHandler
+    void on(MaintenanceUpdatePosted event, @SourceId String streamId, @SequenceNumber long sequence) {
+        fold(event, streamId, sequence);
+    }
+
+    @EventHandler
+    void on(MaintenanceStarted event, @SourceId String streamId, @SequenceNumber long sequence) {
+        fold(event, streamId, sequence);
+    }
+
+    @EventHandler
+    void on(MaintenanceCompleted event, @SourceId String streamId, @SequenceNumber long sequence) {
+        fold(event, streamId, sequence);
+    }
+
+    @EventHandler
+    void on(MaintenanceCancelled event, @SourceId String streamId, @SequenceNumber long sequence) {
+        fold(event, streamId, sequence);
+    }
+
+    private void fold(MaintenanceEvent event, String streamId, long sequence) {
+        documents.fold(store.maintenances(), MaintenanceIds.maintenanceId(streamId), streamId, sequence,
+                maintenance -> PublicMaintenanceFold.apply(maintenance, event));
     }
 
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
-        if (state.replaying()) {
-            deleteGeneration(state.building());
-        }
+        documents.reset();
     }
 
     @Override
     public void deleteGeneration(int generation) {
-        store.deleteGeneration(generation);
-        progress.deleteGeneration(NAME, generation);
+        documents.deleteGeneration(generation);
     }
 }
