@@ -16,10 +16,9 @@ import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,33 +52,34 @@ public class ComponentHistoryProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    void on(IncidentDeclared event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        fold(event, incidentId, sequence);
+    void on(IncidentDeclared event, DomainEventMessage<?> message) {
+        fold(event, message);
     }
 
     @EventHandler
-    void on(UpdatePosted event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        fold(event, incidentId, sequence);
+    void on(UpdatePosted event, DomainEventMessage<?> message) {
+        fold(event, message);
     }
 
     @EventHandler
-    void on(UpdateRetracted event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        fold(event, incidentId, sequence);
+    void on(UpdateRetracted event, DomainEventMessage<?> message) {
+        fold(event, message);
     }
 
     @EventHandler
-    void on(ImpactChanged event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        fold(event, incidentId, sequence);
+    void on(ImpactChanged event, DomainEventMessage<?> message) {
+        fold(event, message);
     }
 
     @EventHandler
-    void on(ImpactWindowRecorded event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        fold(event, incidentId, sequence);
+    void on(ImpactWindowRecorded event, DomainEventMessage<?> message) {
+        fold(event, message);
     }
 
     /** The aggregate identifier of an incident's stream is the incident id. */
-    private void fold(IncidentEvent event, String incidentId, long sequence) {
-        documents.fold(tables, incidentId, incidentId, sequence, history -> IncidentStatusHistory.apply(history, event));
+    private void fold(IncidentEvent event, DomainEventMessage<?> message) {
+        documents.fold(tables, message.getAggregateIdentifier(), message,
+                history -> IncidentStatusHistory.apply(history, event));
     }
 
     /** The intervals that overlap [from, to), of every component, oldest first. */

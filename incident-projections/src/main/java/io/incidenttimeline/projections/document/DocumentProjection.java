@@ -42,14 +42,13 @@ public final class DocumentProjection {
     }
 
     /**
-     * Folds one event of {@code aggregateId}'s stream into the document {@code documentId} of {@code table}, unless
-     * that event was applied before. {@code fold} receives the document as it is (null if there is none) and returns
-     * it after the event (null: still none).
+     * Folds {@code event} into the document {@code documentId} of {@code table}, unless that event was applied before.
+     * {@code fold} receives the document as it is (null if there is none) and returns it after the event (null: still
+     * none).
      */
-    public <D> void fold(DocumentTable<D> table, String documentId, String aggregateId, long sequence,
-                         UnaryOperator<D> fold) {
+    public <D> void fold(DocumentTable<D> table, String documentId, DomainEventMessage<?> event, UnaryOperator<D> fold) {
         Batch batch = batch();
-        if (!batch.progress.firstDelivery(aggregateId, sequence)) {
+        if (!batch.progress.firstDelivery(event.getAggregateIdentifier(), event.getSequenceNumber())) {
             return;
         }
         PendingDocuments<D> documents = batch.documents(table);

@@ -2,21 +2,14 @@ package io.incidenttimeline.projections.maintenance;
 
 import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
-import io.incidenttimeline.core.maintenance.event.MaintenanceCancelled;
-import io.incidenttimeline.core.maintenance.event.MaintenanceCompleted;
-import io.incidenttimeline.core.maintenance.event.MaintenanceScheduled;
-import io.incidenttimeline.core.maintenance.event.MaintenanceStarted;
-import io.incidenttimeline.core.maintenance.event.MaintenanceUpdatePosted;
 import io.incidenttimeline.projections.document.DocumentProjection;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicPageChanges;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MaintenanceViewProjection.NAME)
-public class MaintenanceViewProjection implements ReplayableProjection {
+public class MaintenanceViewProjection implements PublicMaintenanceHandlers, ReplayableProjection {
 
     public static final String NAME = "maintenance-view";
 
@@ -43,33 +36,9 @@ public class MaintenanceViewProjection implements ReplayableProjection {
         return NAME;
     }
 
-    @EventHandler
-    void on(MaintenanceScheduled event, @SourceId String streamId, @SequenceNumber long sequence) {
-        fold(event, streamId, sequence);
-    }
-
-    @EventHandler
-    void on(MaintenanceUpdatePosted event, @SourceId String streamId, @SequenceNumber long sequence) {
-        fold(event, streamId, sequence);
-    }
-
-    @EventHandler
-    void on(MaintenanceStarted event, @SourceId String streamId, @SequenceNumber long sequence) {
-        fold(event, streamId, sequence);
-    }
-
-    @EventHandler
-    void on(MaintenanceCompleted event, @SourceId String streamId, @SequenceNumber long sequence) {
-        fold(event, streamId, sequence);
-    }
-
-    @EventHandler
-    void on(MaintenanceCancelled event, @SourceId String streamId, @SequenceNumber long sequence) {
-        fold(event, streamId, sequence);
-    }
-
-    private void fold(MaintenanceEvent event, String streamId, long sequence) {
-        documents.fold(store.maintenances(), MaintenanceIds.maintenanceId(streamId), streamId, sequence,
+    @Override
+    public void maintenance(MaintenanceEvent event, DomainEventMessage<?> message) {
+        documents.fold(store.maintenances(), MaintenanceIds.maintenanceId(message.getAggregateIdentifier()), message,
                 maintenance -> PublicMaintenanceFold.apply(maintenance, event));
     }
 

@@ -1,13 +1,14 @@
 package io.incidenttimeline.projections.metrics;
 
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.projections.document.DocumentProjection;
-import io.incidenttimeline.projections.document.DocumentTable;
 import io.incidenttimeline.projections.document.JsonDocumentTable;
 import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicIncidentFold;
 import io.incidenttimeline.projections.publicview.PublicIncidentHandlers;
 import io.incidenttimeline.projections.support.AggregateTypes;
 import io.incidenttimeline.projections.support.ReadModelJson;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(IncidentMetricsProjection.NAME)
-public class IncidentMetricsProjection extends PublicIncidentHandlers implements ReplayableProjection {
+public class IncidentMetricsProjection implements PublicIncidentHandlers, ReplayableProjection {
 
     public static final String NAME = "incident-metrics";
 
@@ -52,13 +54,9 @@ public class IncidentMetricsProjection extends PublicIncidentHandlers implements
     }
 
     @Override
-    protected DocumentProjection documents() {
-        return documents;
-    }
-
-    @Override
-    protected DocumentTable<PublicIncident> incidents() {
-        return incidents;
+    public void incident(IncidentEvent event, DomainEventMessage<?> message) {
+        documents.fold(incidents, message.getAggregateIdentifier(), message,
+                incident -> PublicIncidentFold.apply(incident, event));
     }
 
     public Optional<IncidentMetrics> metrics(String incidentId, Instant now) {

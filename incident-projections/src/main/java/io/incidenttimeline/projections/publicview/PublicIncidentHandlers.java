@@ -10,71 +10,60 @@ import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
 import io.incidenttimeline.core.incident.event.UpdateRetracted;
-import io.incidenttimeline.projections.document.DocumentProjection;
-import io.incidenttimeline.projections.document.DocumentTable;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 
 /**
- * The events {@link PublicIncidentFold} folds, one handler each, for the read models kept as {@link PublicIncident}s
- * (the public view and the incident metrics). The aggregate identifier of an incident's stream is the incident id.
+ * The events {@link PublicIncidentFold} folds, one handler each, for everything kept of the public incidents: the
+ * public view, the incident metrics and the subscriber webhooks' copy of the page.
  */
-public abstract class PublicIncidentHandlers {
+public interface PublicIncidentHandlers {
 
-    /** The read model's skeleton. */
-    protected abstract DocumentProjection documents();
-
-    /** Where the read model keeps its incidents. */
-    protected abstract DocumentTable<PublicIncident> incidents();
+    /** Folds one of an incident's events; the aggregate identifier of an incident's stream is the incident id. */
+    void incident(IncidentEvent event, DomainEventMessage<?> message);
 
     @EventHandler
-    void on(IncidentDeclared event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(IncidentDeclared event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(UpdatePosted event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(UpdatePosted event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(UpdateAmended event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(UpdateAmended event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(UpdateRetracted event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(UpdateRetracted event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(ImpactWindowRecorded event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(ImpactWindowRecorded event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(ImpactChanged event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(ImpactChanged event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(PostMortemPublished event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(PostMortemPublished event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(RemediationItemCompleted event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
+    default void on(RemediationItemCompleted event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 
     @EventHandler
-    void on(TranslationAdded event, @SourceId String incidentId, @SequenceNumber long sequence) {
-        incident(event, incidentId, sequence);
-    }
-
-    private void incident(IncidentEvent event, String incidentId, long sequence) {
-        documents().fold(incidents(), incidentId, incidentId, sequence,
-                incident -> PublicIncidentFold.apply(incident, event));
+    default void on(TranslationAdded event, DomainEventMessage<?> message) {
+        incident(event, message);
     }
 }

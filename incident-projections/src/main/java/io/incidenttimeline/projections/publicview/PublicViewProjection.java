@@ -1,17 +1,14 @@
 package io.incidenttimeline.projections.publicview;
 
-import io.incidenttimeline.core.component.ComponentDefined;
-import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.component.ComponentEvent;
+import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.projections.document.DocumentProjection;
-import io.incidenttimeline.projections.document.DocumentTable;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PublicViewProjection.NAME)
-public class PublicViewProjection extends PublicIncidentHandlers implements ReplayableProjection {
+public class PublicViewProjection implements PublicIncidentHandlers, PublicComponentHandlers, ReplayableProjection {
 
     public static final String NAME = "public-view";
 
@@ -40,29 +37,15 @@ public class PublicViewProjection extends PublicIncidentHandlers implements Repl
         return NAME;
     }
 
-    @EventHandler
-    void on(ComponentDefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        component(event.componentId(), event, streamId, sequence);
-    }
-
-    @EventHandler
-    void on(ComponentRedefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        component(event.componentId(), event, streamId, sequence);
-    }
-
-    private void component(String componentId, Object event, String streamId, long sequence) {
-        documents.fold(store.components(), componentId, streamId, sequence,
-                component -> PublicComponent.apply(component, event));
+    @Override
+    public void component(String componentId, ComponentEvent event, DomainEventMessage<?> message) {
+        documents.fold(store.components(), componentId, message, component -> PublicComponent.apply(component, event));
     }
 
     @Override
-    protected DocumentProjection documents() {
-        return documents;
-    }
-
-    @Override
-    protected DocumentTable<PublicIncident> incidents() {
-        return store.incidents();
+    public void incident(IncidentEvent event, DomainEventMessage<?> message) {
+        documents.fold(store.incidents(), message.getAggregateIdentifier(), message,
+                incident -> PublicIncidentFold.apply(incident, event));
     }
 
     @ResetHandler
