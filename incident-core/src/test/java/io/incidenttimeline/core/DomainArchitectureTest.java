@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.incidenttimeline.core.shared.DomainEvent;
+import org.axonframework.serialization.Revision;
 
 /** incident-core is the domain: no Spring, no database, no web. Its events are plain records. */
 @AnalyzeClasses(packages = "io.incidenttimeline.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,4 +42,10 @@ class DomainArchitectureTest {
                     "io.incidenttimeline.core.maintenance.event..")
             .should().beRecords()
             .because("events are immutable facts");
+
+    @ArchTest
+    static final ArchRule eventsTellTheirTimes = classes()
+            .that().areRecords().and().areAnnotatedWith(Revision.class)
+            .should().implement(DomainEvent.class)
+            .because("the audit trail and time travel read when an event happened and was recorded from DomainEvent");
 }

@@ -1,16 +1,19 @@
 package io.incidenttimeline.api.subscriber;
 
-import io.incidenttimeline.core.component.ComponentDefined;
-import io.incidenttimeline.core.component.ComponentIds;
-import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.component.ComponentEvent;
+import io.incidenttimeline.core.incident.IncidentEvent;
+import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.maintenance.PublicMaintenanceFold;
+import io.incidenttimeline.projections.maintenance.PublicMaintenanceHandlers;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicComponent;
+import io.incidenttimeline.projections.publicview.PublicComponentHandlers;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicIncidentFold;
 import io.incidenttimeline.projections.runtime.SingleSegment;
+import io.incidenttimeline.projections.publicview.PublicIncidentHandlers;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,17 +22,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SubscriberWebhookProcessor.NAME)
 // compares the whole public page before and after each event, across incidents
 @SingleSegment
-public class SubscriberWebhookProcessor {
+public class SubscriberWebhookProcessor
+        implements PublicIncidentHandlers, PublicComponentHandlers, PublicMaintenanceHandlers {
 
     public static final String NAME = "subscriber-webhooks";
 
@@ -65,41 +67,30 @@ public class SubscriberWebhookProcessor {
         this.clock = clock;
     }
 
-    @EventHandler
-    void on(ComponentDefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        if (mirror.firstDelivery(streamId, sequence)) {
-            mirror.save(PublicComponent.defined(event));
+    @Override
+    public void component(String componentId, ComponentEvent event, DomainEventMessage<?> message) {
+        if (mirror.firstDelivery(message.getAggregateIdentifier(), message.getSequenceNumber())) {
+            PublicComponent before = mirror.component(componentId).orElse(null);
+            PublicComponent after = PublicComponent.apply(before, event);
+            if (after != null && !after.equals(before)) {
+                mirror.save(before, after);
+            }
         }
     }
 
-    @EventHandler
-    void on(ComponentRedefined event, @SourceId String streamId, @SequenceNumber long sequence) {
-        if (mirror.firstDelivery(streamId, sequence)) {
-            mirror.component(event.componentId()).ifPresent(component -> mirror.save(component.redefined(event)));
-        }
-    }
-
-    /**
-     * Every other event belongs to an incident, whose aggregate identifier is the incident id, or to a maintenance,
-     * which changes the public page only through the components it puts under maintenance.
-     */
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
-        String aggregateId = message.getAggregateIdentifier();
-        if (ComponentIds.isComponentStream(aggregateId)
-                || !mirror.firstDelivery(aggregateId, message.getSequenceNumber())) {
+    /** An incident's event: the public incident's webhook, and one per component whose public status it changed. */
+    @Override
+    public void incident(IncidentEvent event, DomainEventMessage<?> message) {
+        String incidentId = message.getAggregateIdentifier();
+        if (!mirror.firstDelivery(incidentId, message.getSequenceNumber())) {
             return;
         }
-        if (MaintenanceIds.isMaintenanceStream(aggregateId)) {
-            onMaintenance(event, MaintenanceIds.maintenanceId(aggregateId), message, token);
-            return;
-        }
-        PublicIncident before = mirror.incident(aggregateId).orElse(null);
+        PublicIncident before = mirror.incident(incidentId).orElse(null);
         PublicIncident after = PublicIncidentFold.apply(before, event);
         if (after == null || after.equals(before)) {
             return;
         }
-        List<Subscriber> listening = subscribers.listeningAt(position(message, token));
+        List<Subscriber> listening = subscribers.listeningAt(position(message));
         if (!listening.isEmpty()) {
             List<PublicIncident> others = mirror.openIncidents().stream().filter(i -> !i.id().equals(after.id())).toList();
             List<PublicMaintenance> underWay = mirror.activeMaintenances();
@@ -109,26 +100,32 @@ public class SubscriberWebhookProcessor {
             if (before != null) {
                 touched.addAll(before.components().keySet());
             }
-            deliver(listening, after.visible() ? after : null, touched, pageBefore, pageAfter, message, token);
+            deliver(listening, after.visible() ? after : null, touched, pageBefore, pageAfter, message);
         }
-        mirror.save(after);
+        mirror.save(before, after);
     }
 
-    private void onMaintenance(Object event, String maintenanceId, DomainEventMessage<?> message, TrackingToken token) {
+    /** A maintenance's event changes the public page only through the components it puts under maintenance. */
+    @Override
+    public void maintenance(MaintenanceEvent event, DomainEventMessage<?> message) {
+        if (!mirror.firstDelivery(message.getAggregateIdentifier(), message.getSequenceNumber())) {
+            return;
+        }
+        String maintenanceId = MaintenanceIds.maintenanceId(message.getAggregateIdentifier());
         PublicMaintenance before = mirror.maintenance(maintenanceId).orElse(null);
         PublicMaintenance after = PublicMaintenanceFold.apply(before, event);
         if (after == null || after.equals(before)) {
             return;
         }
-        List<Subscriber> listening = subscribers.listeningAt(position(message, token));
+        List<Subscriber> listening = subscribers.listeningAt(position(message));
         if (!listening.isEmpty() && (after.active() || (before != null && before.active()))) {
             List<PublicIncident> open = mirror.openIncidents();
             List<PublicMaintenance> others = mirror.activeMaintenances().stream()
                     .filter(m -> !m.id().equals(maintenanceId)).toList();
             deliver(listening, null, Set.of(), page(open, with(others, before)), page(open, with(others, after)),
-                    message, token);
+                    message);
         }
-        mirror.save(after);
+        mirror.save(before, after);
     }
 
     @ResetHandler
@@ -138,8 +135,8 @@ public class SubscriberWebhookProcessor {
 
     /** Writes the incident's delivery (when it is public) and one per component whose public status changed. */
     private void deliver(List<Subscriber> listening, PublicIncident incident, Set<String> touched, PageView pageBefore,
-                         PageView pageAfter, DomainEventMessage<?> message, TrackingToken token) {
-        long position = position(message, token);
+                         PageView pageAfter, DomainEventMessage<?> message) {
+        long position = position(message);
         Map<String, PageView.ComponentView> previously = pageBefore.components().stream()
                 .collect(Collectors.toMap(c -> c.component().id(), Function.identity()));
         List<PageView.ComponentView> changed = pageAfter.components().stream()
@@ -175,8 +172,9 @@ public class SubscriberWebhookProcessor {
         return PageView.compose(mirror.components(), incidents, maintenances);
     }
 
-    private static long position(DomainEventMessage<?> message, TrackingToken token) {
-        return token.position().orElseThrow(() ->
+    private static long position(DomainEventMessage<?> message) {
+        return (message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken().position()
+                : OptionalLong.empty()).orElseThrow(() ->
                 new IllegalStateException("a stored event without a position: " + message.getIdentifier()));
     }
 

@@ -15,6 +15,11 @@ public final class ComponentIds {
         return PREFIX + componentId;
     }
 
+    /** The component whose stream this is. */
+    public static String componentId(String aggregateId) {
+        return aggregateId.substring(PREFIX.length());
+    }
+
     /** Whether an event stream is a component's rather than an incident's. */
     public static boolean isComponentStream(String aggregateId) {
         return aggregateId.startsWith(PREFIX);

@@ -1,16 +1,14 @@
 package io.incidenttimeline.projections.audit;
 
-import io.incidenttimeline.core.component.ComponentIds;
-import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.core.shared.DomainEvent;
 import io.incidenttimeline.core.shared.EventJson;
+import io.incidenttimeline.projections.support.AggregateTypes;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.runtime.SingleSegment;
 import io.incidenttimeline.projections.support.RecordedEvents;
-import io.incidenttimeline.projections.support.Timestamps;
 import io.incidenttimeline.projections.support.BatchResources;
-import io.incidenttimeline.projections.support.EventTimes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Revision;
 import io.incidenttimeline.projections.support.ReadStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +55,7 @@ public class AuditTrailProjection implements ReplayableProjection {
     /** The rows of one batch, inserted as one JDBC batch at its end. */
     private final class Batch {
         final int generation = generations.writeGeneration(NAME);
-        final TreeMap<Long, Object[]> rows = new TreeMap<>();
+        final TreeMap<Long, AuditRow> rows = new TreeMap<>();
 
         /**
          * Inserts the batch's rows. A position already in the table holds either this very event, delivered again
@@ -74,20 +73,16 @@ public class AuditTrailProjection implements ReplayableProjection {
                 if (recordedId == null) {
                     continue;
                 }
-                Object[] row = rows.remove(position);
-                if (!recordedId.equals(row[2])) {
-                    long own = events.globalIndex((String) row[2]);
+                AuditRow row = rows.remove(position);
+                if (!recordedId.equals(row.eventId())) {
+                    long own = events.globalIndex(row.eventId());
                     if (!rows.containsKey(own) && recorded(own, own).isEmpty()) {
-                        row[1] = own;
-                        rows.put(own, row);
+                        rows.put(own, row.at(own));
                     }
                 }
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_event (generation, global_position, event_id, event_type, "
-                        + "revision, aggregate_id, incident_id, occurred_at, recorded_at, actor, role, channel, "
-                        + "correlation_id, idempotency_key, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        List.copyOf(rows.values()));
+                jdbc.batchUpdate(AuditRow.INSERT, rows.values().stream().map(row -> row.insert(generation)).toList());
             }
         }
 
@@ -107,26 +102,30 @@ public class AuditTrailProjection implements ReplayableProjection {
     void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws Exception {
         long position = token.position().orElseThrow(() -> new IllegalStateException("the token has no position"));
         Batch batch = BatchResources.current(NAME, Batch::new, Batch::write, b -> { });
-        Object[] taken = batch.rows.get(position);
-        if (taken != null && !event.getIdentifier().equals(taken[2])) {
+        AuditRow taken = batch.rows.get(position);
+        if (taken != null && !event.getIdentifier().equals(taken.eventId())) {
             // committed after later events, it fills a gap: the token stays at the newest position it has seen
             position = events.globalIndex(event.getIdentifier());
         }
         String aggregateId = event.getAggregateIdentifier();
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         var metadata = event.getMetaData();
-        batch.rows.put(position, new Object[] {batch.generation, position, event.getIdentifier(),
-                event.getPayloadType().getSimpleName(), revision == null ? null : revision.value(), aggregateId,
-                incidentId(aggregateId),
-                Timestamps.column(EventTimes.occurredAt(payload)), Timestamps.column(RecordedEvents.recordedAt(event)),
-                metadata.get("actor"), metadata.get("role"), metadata.get("channel"), metadata.get("correlationId"),
-                metadata.get("idempotencyKey"), EVENT_JSON.writeValueAsString(payload)});
+        batch.rows.put(position, new AuditRow(position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                revision == null ? null : revision.value(), aggregateId, incidentId(event),
+                payload instanceof DomainEvent domainEvent ? domainEvent.occurredAt() : null,
+                RecordedEvents.recordedAt(event), text(metadata, "actor"), text(metadata, "role"),
+                text(metadata, "channel"), text(metadata, "correlationId"), text(metadata, "idempotencyKey"),
+                EVENT_JSON.writeValueAsString(payload)));
+    }
+
+    private static String text(MetaData metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
     }
 
     /** The incident an event belongs to; component and maintenance streams belong to none. */
-    private static String incidentId(String aggregateId) {
-        return ComponentIds.isComponentStream(aggregateId) || MaintenanceIds.isMaintenanceStream(aggregateId)
-                ? null : aggregateId;
+    private static String incidentId(DomainEventMessage<?> event) {
+        return AggregateTypes.INCIDENT.equals(event.getType()) ? event.getAggregateIdentifier() : null;
     }
 
     @ResetHandler

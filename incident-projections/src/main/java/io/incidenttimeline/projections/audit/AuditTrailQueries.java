@@ -1,12 +1,7 @@
 package io.incidenttimeline.projections.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.support.Timestamps;
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import io.incidenttimeline.projections.support.ReadStore;
@@ -18,7 +13,6 @@ import org.springframework.stereotype.Service;
 public class AuditTrailQueries {
 
     public static final int MAX_PAGE = 500;
-    private static final ObjectMapper JSON = EventJson.objectMapper();
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
@@ -41,7 +35,7 @@ public class AuditTrailQueries {
         condition(sql, args, "recorded_at < ?", Timestamps.column(filter.to()));
         sql.append(" ORDER BY global_position LIMIT ?");
         args.add(limit + 1);
-        List<AuditEntry> rows = jdbc.query(sql.toString(), (rs, row) -> entry(rs), args.toArray());
+        List<AuditEntry> rows = jdbc.query(sql.toString(), (rs, row) -> AuditRow.read(rs).entry(), args.toArray());
         if (rows.size() <= limit) {
             return new AuditPage(rows, null);
         }
@@ -53,18 +47,6 @@ public class AuditTrailQueries {
         if (value != null) {
             sql.append(" AND ").append(clause);
             args.add(value);
-        }
-    }
-
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
-        try {
-            return new AuditEntry(rs.getLong("global_position"), rs.getString("event_id"), rs.getString("event_type"),
-                    rs.getString("revision"), rs.getString("aggregate_id"), rs.getString("incident_id"),
-                    Timestamps.instant(rs, "occurred_at"), Timestamps.instant(rs, "recorded_at"), rs.getString("actor"),
-                    rs.getString("role"), rs.getString("channel"), rs.getString("correlation_id"),
-                    rs.getString("idempotency_key"), JSON.readTree(rs.getString("payload")));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

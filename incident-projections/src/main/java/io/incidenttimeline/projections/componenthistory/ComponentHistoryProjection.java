@@ -1,29 +1,31 @@
 package io.incidenttimeline.projections.componenthistory;
 
 import io.incidenttimeline.core.incident.IncidentEvent;
+import io.incidenttimeline.core.incident.event.ImpactChanged;
+import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
+import io.incidenttimeline.core.incident.event.IncidentDeclared;
+import io.incidenttimeline.core.incident.event.UpdatePosted;
+import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.ComponentStatus;
+import io.incidenttimeline.projections.document.DocumentProjection;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.generation.ReplayableProjection;
-import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.ReadStore;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The component status history read model, a processing group of its own: per incident the public facts about its
- * components ({@link IncidentStatusHistory}), and the status intervals they amount to, which the uptime bars read.
- * An incident's intervals are replaced whole whenever its facts change (a retraction or a corrected impact window
- * may change them all).
+ * components, folded by {@link IncidentStatusHistory}, and the status intervals they amount to, which the uptime bars
+ * read ({@link ComponentHistoryTables}).
  */
 @Component
 @ProcessingGroup(ComponentHistoryProjection.NAME)
@@ -33,13 +35,15 @@ public class ComponentHistoryProjection implements ReplayableProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    private final AggregateProgress progress;
+    private final ComponentHistoryTables tables;
+    private final DocumentProjection documents;
 
     public ComponentHistoryProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations,
                                       AggregateProgress progress) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.progress = progress;
+        this.tables = new ComponentHistoryTables(jdbc);
+        this.documents = new DocumentProjection(NAME, generations, progress, () -> { }, tables);
     }
 
     @Override
@@ -47,37 +51,35 @@ public class ComponentHistoryProjection implements ReplayableProjection {
         return NAME;
     }
 
-    /** Only incidents' events: this processor has no batch to commit for another stream's. */
     @EventHandler
-    void on(IncidentEvent event, @SourceId String aggregateId, @SequenceNumber long sequence) {
-        int generation = generations.writeGeneration(NAME);
-        if (!progress.firstDelivery(NAME, generation, aggregateId, sequence)) {
-            return;
-        }
-        IncidentStatusHistory before = load(generation, aggregateId).orElse(null);
-        IncidentStatusHistory after = IncidentStatusHistory.apply(before, event);
-        if (after == null || after.equals(before)) {
-            return;
-        }
-        String document = ReadModelJson.write(after);
-        if (jdbc.update("UPDATE component_history_incident SET document = ? WHERE generation = ? AND incident_id = ?",
-                document, generation, after.incidentId()) == 0) {
-            jdbc.update("INSERT INTO component_history_incident (generation, incident_id, document) VALUES (?, ?, ?)",
-                    generation, after.incidentId(), document);
-        }
-        List<StatusInterval> intervals = after.intervals();
-        if (before != null && intervals.equals(before.intervals())) {
-            return;
-        }
-        jdbc.update("DELETE FROM component_status_interval WHERE generation = ? AND incident_id = ?", generation,
-                after.incidentId());
-        for (int i = 0; i < intervals.size(); i++) {
-            StatusInterval interval = intervals.get(i);
-            jdbc.update("INSERT INTO component_status_interval (generation, incident_id, ordinal, component_id, status, "
-                            + "started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)", generation, after.incidentId(), i,
-                    interval.componentId(), interval.status().wire(), Timestamps.column(interval.startedAt()),
-                    Timestamps.column(interval.endedAt()));
-        }
+    void on(IncidentDeclared event, DomainEventMessage<?> message) {
+        fold(event, message);
+    }
+
+    @EventHandler
+    void on(UpdatePosted event, DomainEventMessage<?> message) {
+        fold(event, message);
+    }
+
+    @EventHandler
+    void on(UpdateRetracted event, DomainEventMessage<?> message) {
+        fold(event, message);
+    }
+
+    @EventHandler
+    void on(ImpactChanged event, DomainEventMessage<?> message) {
+        fold(event, message);
+    }
+
+    @EventHandler
+    void on(ImpactWindowRecorded event, DomainEventMessage<?> message) {
+        fold(event, message);
+    }
+
+    /** The aggregate identifier of an incident's stream is the incident id. */
+    private void fold(IncidentEvent event, DomainEventMessage<?> message) {
+        documents.fold(tables, message.getAggregateIdentifier(), message,
+                history -> IncidentStatusHistory.apply(history, event));
     }
 
     /** The intervals that overlap [from, to), of every component, oldest first. */
@@ -90,24 +92,13 @@ public class ComponentHistoryProjection implements ReplayableProjection {
                 generations.readGeneration(NAME), Timestamps.column(to), Timestamps.column(from));
     }
 
-    private Optional<IncidentStatusHistory> load(int generation, String incidentId) {
-        return jdbc.query("SELECT document FROM component_history_incident WHERE generation = ? AND incident_id = ?",
-                (rs, row) -> ReadModelJson.read(rs.getString(1), IncidentStatusHistory.class), generation, incidentId)
-                .stream().findFirst();
-    }
-
     @ResetHandler
     void onReset() {
-        var state = generations.state(NAME);
-        if (state.replaying()) {
-            deleteGeneration(state.building());
-        }
+        documents.reset();
     }
 
     @Override
     public void deleteGeneration(int generation) {
-        jdbc.update("DELETE FROM component_status_interval WHERE generation = ?", generation);
-        jdbc.update("DELETE FROM component_history_incident WHERE generation = ?", generation);
-        progress.deleteGeneration(NAME, generation);
+        documents.deleteGeneration(generation);
     }
 }

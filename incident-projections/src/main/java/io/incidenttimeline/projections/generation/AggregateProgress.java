@@ -2,6 +2,8 @@ package io.incidenttimeline.projections.generation;
 
 import io.incidenttimeline.projections.support.ReadStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,26 @@ public class AggregateProgress {
             }
             applied.put(aggregateId, sequence);
             return true;
+        }
+
+        /** Reads the progress of every aggregate in {@code aggregateIds} not read yet, with one query. */
+        public void preload(Collection<String> aggregateIds) {
+            List<String> missing = aggregateIds.stream().filter(id -> !applied.containsKey(id)).distinct().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<Object> args = new ArrayList<>(List.of(projection, generation));
+            args.addAll(missing);
+            Map<String, Long> found = new HashMap<>();
+            jdbc.query("SELECT aggregate_id, last_sequence FROM projection_progress WHERE projection = ? "
+                    + "AND generation = ? AND aggregate_id IN (" + String.join(", ", Collections.nCopies(missing.size(), "?"))
+                    + ")", rs -> {
+                found.put(rs.getString(1), rs.getLong(2));
+            }, args.toArray());
+            missing.forEach(id -> {
+                stored.put(id, found.get(id));
+                applied.put(id, found.get(id));
+            });
         }
 
         private Long load(String aggregateId) {

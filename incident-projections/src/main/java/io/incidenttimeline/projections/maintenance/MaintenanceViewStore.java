@@ -1,6 +1,11 @@
 package io.incidenttimeline.projections.maintenance;
 
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.maintenance.MaintenanceStatus;
+import io.incidenttimeline.projections.document.DocumentTable;
+import io.incidenttimeline.projections.document.JsonDocumentTable;
+import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
+import io.incidenttimeline.projections.support.AggregateTypes;
 import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
@@ -23,30 +28,30 @@ public class MaintenanceViewStore {
             (rs, row) -> ReadModelJson.read(rs.getString("document"), PublicMaintenance.class);
 
     private final JdbcTemplate jdbc;
+    private final JsonDocumentTable<PublicMaintenance> maintenances;
 
     public MaintenanceViewStore(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.maintenances = new JsonDocumentTable<>(jdbc, "public_maintenance", "maintenance_id",
+                PublicMaintenance.class, PublicMaintenance::id, (type, aggregateId) ->
+                AggregateTypes.MAINTENANCE.equals(type) ? MaintenanceIds.maintenanceId(aggregateId) : null,
+                List.of(new Column<>("status", m -> m.status().wire()),
+                        new Column<>("scheduled_for", m -> Timestamps.column(m.scheduledFor())),
+                        new Column<>("scheduled_until", m -> Timestamps.column(m.scheduledUntil())),
+                        new Column<>("auto_start", PublicMaintenance::autoStart),
+                        new Column<>("auto_complete", PublicMaintenance::autoComplete),
+                        new Column<>("created_at", m -> Timestamps.column(m.createdAt())),
+                        new Column<>("updated_at", m -> Timestamps.column(m.updatedAt()))));
+    }
+
+    /** The maintenances' documents, which the projection writes. */
+    DocumentTable<PublicMaintenance> maintenances() {
+        return maintenances;
     }
 
     public Optional<PublicMaintenance> maintenance(int generation, String maintenanceId) {
         return jdbc.query("SELECT document FROM public_maintenance WHERE generation = ? AND maintenance_id = ?",
                 DOCUMENT, generation, maintenanceId).stream().findFirst();
-    }
-
-    public void save(int generation, PublicMaintenance maintenance) {
-        String document = ReadModelJson.write(maintenance);
-        int updated = jdbc.update("UPDATE public_maintenance SET status = ?, updated_at = ?, document = ? "
-                        + "WHERE generation = ? AND maintenance_id = ?", maintenance.status().wire(),
-                Timestamps.column(maintenance.updatedAt()), document, generation, maintenance.id());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO public_maintenance (generation, maintenance_id, status, scheduled_for, "
-                            + "scheduled_until, auto_start, auto_complete, created_at, updated_at, document) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", generation, maintenance.id(),
-                    maintenance.status().wire(), Timestamps.column(maintenance.scheduledFor()),
-                    Timestamps.column(maintenance.scheduledUntil()), maintenance.autoStart(),
-                    maintenance.autoComplete(), Timestamps.column(maintenance.createdAt()),
-                    Timestamps.column(maintenance.updatedAt()), document);
-        }
     }
 
     /** The maintenances with one of {@code statuses}, in the order of their windows. */
@@ -84,9 +89,5 @@ public class MaintenanceViewStore {
                         + "ORDER BY scheduled_for, maintenance_id", DOCUMENT, generation,
                 MaintenanceStatus.SCHEDULED.wire(), Timestamps.column(now), MaintenanceStatus.IN_PROGRESS.wire(),
                 Timestamps.column(now));
-    }
-
-    public void deleteGeneration(int generation) {
-        jdbc.update("DELETE FROM public_maintenance WHERE generation = ?", generation);
     }
 }

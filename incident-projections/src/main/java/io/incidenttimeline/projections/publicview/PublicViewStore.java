@@ -1,5 +1,10 @@
 package io.incidenttimeline.projections.publicview;
 
+import io.incidenttimeline.core.component.ComponentIds;
+import io.incidenttimeline.projections.document.DocumentTable;
+import io.incidenttimeline.projections.document.JsonDocumentTable;
+import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
+import io.incidenttimeline.projections.support.AggregateTypes;
 import io.incidenttimeline.projections.support.ReadModelJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
@@ -14,33 +19,34 @@ import org.springframework.stereotype.Repository;
 public class PublicViewStore {
 
     private final JdbcTemplate jdbc;
+    private final JsonDocumentTable<PublicIncident> incidents;
+    private final JsonDocumentTable<PublicComponent> components;
 
     public PublicViewStore(@ReadStore JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.incidents = new JsonDocumentTable<>(jdbc, "public_incident", "incident_id", PublicIncident.class,
+                PublicIncident::id, (type, aggregateId) -> AggregateTypes.INCIDENT.equals(type) ? aggregateId : null,
+                List.of(new Column<>("visible", PublicIncident::visible), new Column<>("resolved", PublicIncident::resolved),
+                        new Column<>("declared_at", i -> Timestamps.column(i.declaredAt())),
+                        new Column<>("updated_at", i -> Timestamps.column(i.updatedAt()))));
+        this.components = new JsonDocumentTable<>(jdbc, "public_component", "component_id", PublicComponent.class,
+                PublicComponent::id, (type, aggregateId) -> AggregateTypes.COMPONENT.equals(type)
+                ? ComponentIds.componentId(aggregateId) : null, List.of());
+    }
+
+    /** The incidents' documents, which the projection writes. */
+    DocumentTable<PublicIncident> incidents() {
+        return incidents;
+    }
+
+    DocumentTable<PublicComponent> components() {
+        return components;
     }
 
     public Optional<PublicIncident> incident(int generation, String incidentId) {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND incident_id = ?",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation, incidentId)
                 .stream().findFirst();
-    }
-
-    /** Writes a batch's new and changed incident documents, each kind as one JDBC batch. */
-    public void saveIncidents(int generation, List<PublicIncident> inserts, List<PublicIncident> updates) {
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE public_incident SET visible = ?, resolved = ?, declared_at = ?, updated_at = ?, "
-                    + "document = ? WHERE generation = ? AND incident_id = ?", updates.stream().map(incident -> new Object[] {
-                    incident.visible(), incident.resolved(), Timestamps.column(incident.declaredAt()),
-                    Timestamps.column(incident.updatedAt()), ReadModelJson.write(incident), generation, incident.id()})
-                    .toList());
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO public_incident (generation, incident_id, visible, resolved, declared_at, "
-                    + "updated_at, document) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts.stream().map(incident -> new Object[] {
-                    generation, incident.id(), incident.visible(), incident.resolved(),
-                    Timestamps.column(incident.declaredAt()), Timestamps.column(incident.updatedAt()),
-                    ReadModelJson.write(incident)}).toList());
-        }
     }
 
     /** The incidents the public may see, most recently declared first. */
@@ -71,30 +77,8 @@ public class PublicViewStore {
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation);
     }
 
-    public Optional<PublicComponent> component(int generation, String componentId) {
-        return jdbc.query("SELECT document FROM public_component WHERE generation = ? AND component_id = ?",
-                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class), generation, componentId)
-                .stream().findFirst();
-    }
-
-    public void saveComponents(int generation, List<PublicComponent> inserts, List<PublicComponent> updates) {
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE public_component SET document = ? WHERE generation = ? AND component_id = ?",
-                    updates.stream().map(c -> new Object[] {ReadModelJson.write(c), generation, c.id()}).toList());
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO public_component (generation, component_id, document) VALUES (?, ?, ?)",
-                    inserts.stream().map(c -> new Object[] {generation, c.id(), ReadModelJson.write(c)}).toList());
-        }
-    }
-
     public List<PublicComponent> components(int generation) {
         return jdbc.query("SELECT document FROM public_component WHERE generation = ? ORDER BY component_id",
                 (rs, row) -> ReadModelJson.read(rs.getString(1), PublicComponent.class), generation);
-    }
-
-    public void deleteGeneration(int generation) {
-        jdbc.update("DELETE FROM public_incident WHERE generation = ?", generation);
-        jdbc.update("DELETE FROM public_component WHERE generation = ?", generation);
     }
 }

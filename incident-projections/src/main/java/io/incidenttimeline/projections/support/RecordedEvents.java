@@ -1,5 +1,6 @@
 package io.incidenttimeline.projections.support;
 
+import io.incidenttimeline.core.shared.DomainEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,18 +38,18 @@ public class RecordedEvents {
 
     /** The identifiers of all component streams, or of all incident streams, in the order they began. */
     public Stream<String> aggregates(boolean components) {
-        return streams(components ? "aggregateIdentifier LIKE 'component:%'"
-                : "aggregateIdentifier NOT LIKE 'component:%' AND aggregateIdentifier NOT LIKE 'maintenance:%'");
+        return streams(components ? AggregateTypes.COMPONENT : AggregateTypes.INCIDENT);
     }
 
     /** The identifiers of all maintenance streams, in the order they began. */
     public Stream<String> maintenanceStreams() {
-        return streams("aggregateIdentifier LIKE 'maintenance:%'");
+        return streams(AggregateTypes.MAINTENANCE);
     }
 
-    private Stream<String> streams(String condition) {
-        return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0 AND "
-                + condition + " ORDER BY globalIndex", String.class).stream();
+    /** The streams of one aggregate type, as the event store recorded it with each event. */
+    private Stream<String> streams(String aggregateType) {
+        return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0 AND type = ? "
+                + "ORDER BY globalIndex", String.class, aggregateType).stream();
     }
 
     /** The global position the event store gave the event with this identifier. */
@@ -57,8 +58,9 @@ public class RecordedEvents {
                 eventIdentifier);
     }
 
+    /** When the event says it was recorded; the message's timestamp for an event that does not say. */
     public static Instant recordedAt(DomainEventMessage<?> event) {
-        Instant recordedAt = EventTimes.recordedAt(event.getPayload());
-        return recordedAt != null ? recordedAt : event.getTimestamp();
+        return event.getPayload() instanceof DomainEvent recorded && recorded.recordedAt() != null
+                ? recorded.recordedAt() : event.getTimestamp();
     }
 }
