@@ -1,9 +1,7 @@
 package io.incidenttimeline.api.audit;
 
 import io.incidenttimeline.api.statuspage.Statuspage;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.core.shared.Text;
@@ -50,8 +48,6 @@ public class AuditController {
     }
 
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AuditEvents.class)))
     @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP,
             ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG, ProblemType.TEXT_CONTROL_CHARACTERS})
     @GetMapping("/events")
@@ -73,8 +69,6 @@ public class AuditController {
     }
 
     @Operation(summary = "An incident's public view exactly as it was at a recorded time", operationId = "auditPublicViewAsOf")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = LocalizedIncident.AsOf.class)))
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
     @GetMapping("/incidents/{incidentId}/public-view")
     public LocalizedIncident.AsOf publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
@@ -89,8 +83,6 @@ public class AuditController {
     }
 
     @Operation(summary = "The Statuspage summary exactly as it was at a recorded time", operationId = "auditSummaryAsOf")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = Statuspage.SummaryAsOf.class)))
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping("/summary")
     public Statuspage.SummaryAsOf summary(@RequestParam(required = false) String asOf) {

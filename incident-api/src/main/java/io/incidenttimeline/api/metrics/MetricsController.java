@@ -1,8 +1,5 @@
 package io.incidenttimeline.api.metrics;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -31,8 +28,6 @@ public class MetricsController {
     }
 
     @Operation(summary = "An incident's metrics: time to first public update, time to resolve, promises kept", operationId = "incidentMetrics")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = MetricsDocuments.Incident.class)))
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND})
     @GetMapping(path = "/api/v1/incidents/{incidentId}/metrics", produces = "application/json")
     public MetricsDocuments.Incident incident(@PathVariable String incidentId) {
@@ -42,8 +37,6 @@ public class MetricsController {
     }
 
     @Operation(summary = "Metrics over incidents whose impact started in a time range: MTTR, median time to first public update", operationId = "incidentMetricsSummary")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = MetricsDocuments.Summary.class)))
     @DocumentedProblems({ProblemType.EMPTY_TIME_RANGE, ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping(path = "/api/v1/metrics/incidents", produces = "application/json")
     public MetricsDocuments.Summary summary(@RequestParam(required = false) String from,

@@ -1,8 +1,5 @@
 package io.incidenttimeline.api.publicapi;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -32,8 +29,6 @@ public class PublicIncidentController {
     }
 
     @Operation(summary = "A public incident in the reader's language and time zone", operationId = "publicIncident")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = LocalizedIncident.class)))
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE, ProblemType.INVALID_ACCEPT_LANGUAGE})
     @GetMapping(path = "/api/public/v1/incidents/{incidentId}", produces = "application/json")
     public ResponseEntity<LocalizedIncident> incident(@PathVariable String incidentId,
