@@ -1,10 +1,7 @@
 package io.incidenttimeline.api.audit;
 
-import io.incidenttimeline.api.statuspage.StatuspageSchema;
-import io.incidenttimeline.api.publicapi.PublicIncidentSchema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.incidenttimeline.api.statuspage.Statuspage;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.core.shared.Text;
@@ -14,14 +11,14 @@ import io.incidenttimeline.api.publicapi.LocalizedIncident;
 import io.incidenttimeline.api.publicapi.ReaderPreferences;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
 import io.incidenttimeline.api.web.TimestampParameter;
+import io.incidenttimeline.projections.audit.AuditEntry;
 import io.incidenttimeline.projections.audit.AuditFilter;
 import io.incidenttimeline.projections.audit.AuditPage;
 import io.incidenttimeline.projections.audit.AuditTrailQueries;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,61 +48,47 @@ public class AuditController {
     }
 
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AuditPageSchema.class)))
     @DocumentedProblems({ProblemType.INVALID_CURSOR, ProblemType.INVALID_LIMIT, ProblemType.INVALID_TIMESTAMP,
             ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG, ProblemType.TEXT_CONTROL_CHARACTERS})
     @GetMapping("/events")
-    public Map<String, Object> events(@RequestParam(required = false) String incident,
-                                      @RequestParam(required = false) String actor,
-                                      @RequestParam(required = false) String type,
-                                      @RequestParam(required = false) String from,
-                                      @RequestParam(required = false) String to,
-                                      @RequestParam(required = false) String after,
-                                      @RequestParam(required = false) String limit) {
+    public AuditEvents events(@RequestParam(required = false) String incident,
+                              @RequestParam(required = false) String actor,
+                              @RequestParam(required = false) String type,
+                              @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String after,
+                              @RequestParam(required = false) String limit) {
         // the same rules as the texts commands carry, so every database answers the same to a NUL or an essay
         var filter = new AuditFilter(Text.optional("incident", incident, Text.ID_MAX),
                 Text.optional("actor", actor, Text.NAME_MAX), Text.optional("type", type, Text.NAME_MAX),
                 instant("from", from), instant("to", to));
         AuditPage page = trail.page(filter, cursor(after), limit(limit));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("events", page.entries());
-        json.put("nextAfter", page.nextAfter());
-        json.put("next", page.nextAfter() == null ? null : ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("after", page.nextAfter()).build().toUriString());
-        return json;
+        return new AuditEvents(page.entries(), page.nextAfter(), page.nextAfter() == null ? null
+                : ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after", page.nextAfter()).build()
+                .toUriString());
     }
 
     @Operation(summary = "An incident's public view exactly as it was at a recorded time", operationId = "auditPublicViewAsOf")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = PublicIncidentSchema.IncidentAsOf.class)))
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
     @GetMapping("/incidents/{incidentId}/public-view")
-    public Map<String, Object> publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
+    public LocalizedIncident.AsOf publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
                                           @RequestParam(required = false) String lang,
                                           @RequestParam(required = false) String tz) {
         Instant moment = required("asOf", asOf);
         ReaderPreferences reader = ReaderPreferences.of(lang, null, tz);
         var incident = publicView.incidentAsOf(incidentId, moment).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("asOf", moment.toString());
-        json.putAll(LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment));
-        return json;
+        return new LocalizedIncident.AsOf(moment,
+                LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment));
     }
 
     @Operation(summary = "The Statuspage summary exactly as it was at a recorded time", operationId = "auditSummaryAsOf")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.SummaryAsOf.class)))
     @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping("/summary")
-    public Map<String, Object> summary(@RequestParam(required = false) String asOf) {
+    public Statuspage.SummaryAsOf summary(@RequestParam(required = false) String asOf) {
         Instant moment = required("asOf", asOf);
         PageView view = publicView.pageAsOf(moment);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("as_of", statuspage.time(moment));
-        json.putAll(statuspage.summary(view));
-        return json;
+        return new Statuspage.SummaryAsOf(statuspage.time(moment), statuspage.summary(view));
     }
 
     private static Instant required(String field, String value) {
@@ -148,9 +131,9 @@ public class AuditController {
                 "limit must be a number between 1 and " + AuditTrailQueries.MAX_PAGE);
     }
 
-    /** The audit trail page as the OpenAPI description shows it; the contract tests keep it equal to the body. */
+    /** One page of the audit trail and the way to the next. */
     @Schema(name = "AuditPage")
-    record AuditPageSchema(java.util.List<io.incidenttimeline.projections.audit.AuditEntry> events, Long nextAfter,
-                     @Schema(description = "the URL of the next page, or null at the end") String next) {
+    record AuditEvents(List<AuditEntry> events, Long nextAfter,
+                       @Schema(description = "the URL of the next page, or null at the end") String next) {
     }
 }

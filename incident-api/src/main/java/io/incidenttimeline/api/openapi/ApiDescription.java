@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.demo.ReferenceIncident;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -55,7 +56,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     private static final Set<ProblemType> ON_A_MAINTENANCE = EnumSet.of(ProblemType.NOT_FOUND,
             ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH);
 
-    private final Map<String, Object> examples;
+    private final Map<String, JsonNode> examples;
 
     ApiDescription(ObjectMapper json) {
         this.examples = ReferenceIncident.steps(json).stream().collect(Collectors.toMap(
@@ -103,7 +104,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         }
         if (operation.getRequestBody() != null) {
             problems.addAll(WITH_BODY);
-            Object example = examples.get(method.name() + " " + path);
+            JsonNode example = examples.get(method.name() + " " + path);
             if (example != null) {
                 operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
             }

@@ -1,8 +1,6 @@
 package io.incidenttimeline.api.page;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.publicapi.LocalizedIncident;
-import io.incidenttimeline.api.publicapi.PublicIncidentSchema;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -26,16 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentPageModel {
 
-    private final ObjectMapper json;
-
-    IncidentPageModel(ObjectMapper json) {
-        this.json = json;
-    }
-
     IncidentView of(PublicIncident incident, PageView page, PageReader reader, Words words, Instant now) {
-        PublicIncidentSchema.Incident localized = json.convertValue(
-                LocalizedIncident.render(incident, page.catalogue(),
-                        reader.preferences(), now), PublicIncidentSchema.Incident.class);
+        LocalizedIncident localized = LocalizedIncident.render(incident, page.catalogue(),
+                reader.preferences(), now);
         ZoneId zone = reader.zone();
         Map<String, IncidentMetrics.Outcome> promises = IncidentMetrics.of(incident, now).promises().stream()
                 .collect(Collectors.toMap(IncidentMetrics.Promise::updateId, IncidentMetrics.Promise::outcome));
@@ -64,7 +55,7 @@ class IncidentPageModel {
                 postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader));
     }
 
-    private static IncidentView.PostMortemView postMortem(PublicIncidentSchema.PostMortem localized,
+    private static IncidentView.PostMortemView postMortem(LocalizedIncident.PostMortem localized,
                                                           PublicIncident incident, ZoneId zone) {
         if (localized == null) {
             return null;

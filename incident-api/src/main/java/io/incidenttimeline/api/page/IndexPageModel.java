@@ -1,8 +1,6 @@
 package io.incidenttimeline.api.page;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.publicapi.LocalizedIncident;
-import io.incidenttimeline.api.publicapi.PublicIncidentSchema;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.componenthistory.Uptime;
 import io.incidenttimeline.projections.componenthistory.UptimeBar;
@@ -32,12 +30,6 @@ class IndexPageModel {
             "Partially Degraded Service", "top.minor.partially", "Partial System Outage", "top.major",
             "Major System Outage", "top.critical");
 
-    private final ObjectMapper json;
-
-    IndexPageModel(ObjectMapper json) {
-        this.json = json;
-    }
-
     IndexView of(PageView page, UptimeBars.Bars bars, List<PublicIncident> recent,
                  List<MaintenanceSchedule.ScheduledMaintenance> maintenance, PageReader reader, Words words, Instant now) {
         ZoneId zone = reader.zone();
@@ -52,10 +44,9 @@ class IndexPageModel {
     }
 
     private IndexView.IncidentLine line(PublicIncident incident, PageView page, PageReader reader, Instant now) {
-        PublicIncidentSchema.Incident localized = json.convertValue(
-                LocalizedIncident.render(incident, page.catalogue(),
-                        reader.preferences(), now), PublicIncidentSchema.Incident.class);
-        PublicIncidentSchema.Update latest = localized.updates().get(0);
+        LocalizedIncident localized = LocalizedIncident.render(incident, page.catalogue(),
+                reader.preferences(), now);
+        LocalizedIncident.Update latest = localized.updates().get(0);
         return new IndexView.IncidentLine(incident.id(), PageLinks.incident(incident.id(), reader.lang(), reader.tz()),
                 localized.locale(), localized.machineTranslated(), localized.title(), localized.impact(),
                 localized.status(), latest.body(),

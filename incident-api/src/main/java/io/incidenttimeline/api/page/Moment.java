@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.page;
 
-import io.incidenttimeline.api.publicapi.LocalTimes;
+import io.incidenttimeline.api.publicapi.LocalizedTime;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,6 +28,6 @@ record Moment(String iso, String utc, String local) {
     }
 
     private static String text(Instant instant, ZoneId zone) {
-        return (String) LocalTimes.of(instant, zone).get("text");
+        return LocalizedTime.of(instant, zone).text();
     }
 }

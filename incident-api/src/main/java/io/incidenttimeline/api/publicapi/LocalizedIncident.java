@@ -1,14 +1,15 @@
 package io.incidenttimeline.api.publicapi;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicPostMortem;
 import io.incidenttimeline.projections.publicview.PublicTranslation;
 import io.incidenttimeline.projections.publicview.PublicUpdate;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,13 +20,50 @@ import java.util.stream.Collectors;
  * authoritative text), a disclaimer naming the authoritative locale whenever a machine translation is shown, and every
  * time in UTC and in the reader's zone. Used for the live view and for time travel alike.
  */
-public final class LocalizedIncident {
+@Schema(name = "PublicIncident", description = "Texts in the reader's locale where translated; updates newest first")
+public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-05") String id,
+                                @Schema(example = "de") String locale,
+                                @Schema(example = "en") String authoritativeLocale,
+                                String title, String status, String impact,
+                                @Schema(example = "America/Los_Angeles") String timeZone, LocalizedTime startedAt,
+                                ImpactWindow impactWindow, LocalizedTime monitoringAt, LocalizedTime resolvedAt,
+                                LocalizedTime updatedAt, List<Component> components, List<Update> updates,
+                                LocalizedTime nextUpdateDueAt, boolean nextUpdateOverdue, PostMortem postMortem,
+                                List<Translation> translations, boolean machineTranslated, String disclaimer) {
 
-    private LocalizedIncident() {
+    @Schema(name = "PublicImpactWindow")
+    public record ImpactWindow(LocalizedTime startedAt, LocalizedTime endedAt) {
     }
 
-    public static Map<String, Object> render(PublicIncident incident, List<PublicComponent> catalogue,
-                                             ReaderPreferences reader, Instant now) {
+    @Schema(name = "PublicIncidentComponent")
+    public record Component(String id, String name, String group, String status) {
+    }
+
+    @Schema(name = "PublicIncidentUpdate")
+    public record Update(String id, String status, String body, boolean edited, LocalizedTime displayAt,
+                         LocalizedTime createdAt, LocalizedTime editedAt, LocalizedTime nextUpdateDueAt) {
+    }
+
+    @Schema(name = "PublicRemediationItem")
+    public record RemediationItem(String id, String title, String owner, String dueDate, boolean completed) {
+    }
+
+    @Schema(name = "PublicPostMortem")
+    public record PostMortem(int revision, String summary, String rootCause, String resolution,
+                             LocalizedTime publishedAt, LocalizedTime revisedAt, List<RemediationItem> remediation) {
+    }
+
+    @Schema(name = "PublicTranslationAvailable")
+    public record Translation(String locale, boolean machineTranslated) {
+    }
+
+    /** The public incident as it was at {@code asOf}: the same document, the moment first. */
+    @Schema(name = "AuditPublicIncident", description = "The public incident as it was at asOf")
+    public record AsOf(Instant asOf, @JsonUnwrapped LocalizedIncident incident) {
+    }
+
+    public static LocalizedIncident render(PublicIncident incident, List<PublicComponent> catalogue,
+                                           ReaderPreferences reader, Instant now) {
         List<String> available = new ArrayList<>();
         available.add(incident.locale());
         incident.translations().keySet().stream().sorted().forEach(available::add);
@@ -34,29 +72,19 @@ public final class LocalizedIncident {
         ZoneId zone = reader.zone();
         Texts texts = new Texts(translation);
 
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", incident.id());
-        json.put("locale", shown);
-        json.put("authoritativeLocale", incident.locale());
-        json.put("title", texts.pick(incident.title(), translation == null ? null : translation.title()));
-        json.put("status", incident.status().wire());
-        json.put("impact", incident.impact().wire());
-        json.put("timeZone", zone.getId());
-        json.put("startedAt", LocalTimes.of(incident.startedAt(), zone));
-        json.put("impactWindow", impactWindow(incident, zone));
-        json.put("monitoringAt", LocalTimes.of(incident.monitoringAt(), zone));
-        json.put("resolvedAt", LocalTimes.of(incident.resolvedAt(), zone));
-        json.put("updatedAt", LocalTimes.of(incident.updatedAt(), zone));
-        json.put("components", components(incident, catalogue));
-        json.put("updates", incident.updatesNewestFirst().stream().map(update -> update(update, texts, zone)).toList());
-        json.put("nextUpdateDueAt", LocalTimes.of(incident.nextUpdateDueAt(), zone));
-        json.put("nextUpdateOverdue", incident.overdue(now));
-        json.put("postMortem", postMortem(incident.postMortem(), texts, zone));
-        json.put("translations", incident.translations().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Map.of("locale", e.getKey(), "machineTranslated", e.getValue().machineTranslated())).toList());
-        json.put("machineTranslated", texts.machineShown);
-        json.put("disclaimer", texts.machineShown ? disclaimer(shown, incident.locale()) : null);
-        return json;
+        String title = texts.pick(incident.title(), translation == null ? null : translation.title());
+        List<Update> updates = incident.updatesNewestFirst().stream().map(update -> update(update, texts, zone)).toList();
+        PostMortem postMortem = postMortem(incident.postMortem(), texts, zone);
+        return new LocalizedIncident(incident.id(), shown, incident.locale(), title, incident.status().wire(),
+                incident.impact().wire(), zone.getId(), LocalizedTime.of(incident.startedAt(), zone),
+                new ImpactWindow(LocalizedTime.of(incident.impactStartedAt(), zone),
+                        LocalizedTime.of(incident.impactEndedAt(), zone)),
+                LocalizedTime.of(incident.monitoringAt(), zone), LocalizedTime.of(incident.resolvedAt(), zone),
+                LocalizedTime.of(incident.updatedAt(), zone), components(incident, catalogue), updates,
+                LocalizedTime.of(incident.nextUpdateDueAt(), zone), incident.overdue(now), postMortem,
+                incident.translations().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Translation(e.getKey(), e.getValue().machineTranslated())).toList(),
+                texts.machineShown, texts.machineShown ? disclaimer(shown, incident.locale()) : null);
     }
 
     static String disclaimer(String shown, String authoritative) {
@@ -64,62 +92,34 @@ public final class LocalizedIncident {
                 + " is authoritative; where they differ, the " + authoritative + " text prevails.";
     }
 
-    private static Map<String, Object> impactWindow(PublicIncident incident, ZoneId zone) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("startedAt", LocalTimes.of(incident.impactStartedAt(), zone));
-        json.put("endedAt", LocalTimes.of(incident.impactEndedAt(), zone));
-        return json;
-    }
-
-    private static List<Map<String, Object>> components(PublicIncident incident, List<PublicComponent> catalogue) {
+    private static List<Component> components(PublicIncident incident, List<PublicComponent> catalogue) {
         Map<String, PublicComponent> byId = catalogue.stream()
                 .collect(Collectors.toMap(PublicComponent::id, Function.identity(), (a, b) -> a));
         return incident.components().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
             PublicComponent known = byId.get(entry.getKey());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", entry.getKey());
-            json.put("name", known == null ? entry.getKey() : known.name());
-            json.put("group", known == null ? null : known.group());
-            json.put("status", entry.getValue().wire());
-            return json;
+            return new Component(entry.getKey(), known == null ? entry.getKey() : known.name(),
+                    known == null ? null : known.group(), entry.getValue().wire());
         }).toList();
     }
 
-    private static Map<String, Object> update(PublicUpdate update, Texts texts, ZoneId zone) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", update.id());
-        json.put("status", update.status().wire());
-        json.put("body", texts.pick(update.message(), texts.update(update)));
-        json.put("edited", update.edited());
-        json.put("displayAt", LocalTimes.of(update.occurredAt(), zone));
-        json.put("createdAt", LocalTimes.of(update.recordedAt(), zone));
-        json.put("editedAt", LocalTimes.of(update.editedAt(), zone));
-        json.put("nextUpdateDueAt", LocalTimes.of(update.nextUpdateDueAt(), zone));
-        return json;
+    private static Update update(PublicUpdate update, Texts texts, ZoneId zone) {
+        return new Update(update.id(), update.status().wire(), texts.pick(update.message(), texts.update(update)),
+                update.edited(), LocalizedTime.of(update.occurredAt(), zone), LocalizedTime.of(update.recordedAt(), zone),
+                LocalizedTime.of(update.editedAt(), zone), LocalizedTime.of(update.nextUpdateDueAt(), zone));
     }
 
-    private static Map<String, Object> postMortem(PublicPostMortem postMortem, Texts texts, ZoneId zone) {
+    private static PostMortem postMortem(PublicPostMortem postMortem, Texts texts, ZoneId zone) {
         if (postMortem == null) {
             return null;
         }
         PublicTranslation t = texts.translation;
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("revision", postMortem.revision());
-        json.put("summary", texts.pick(postMortem.summary(), t == null ? null : t.postMortemSummary()));
-        json.put("rootCause", texts.pick(postMortem.rootCause(), t == null ? null : t.postMortemRootCause()));
-        json.put("resolution", texts.pick(postMortem.resolution(), t == null ? null : t.postMortemResolution()));
-        json.put("publishedAt", LocalTimes.of(postMortem.publishedAt(), zone));
-        json.put("revisedAt", LocalTimes.of(postMortem.revisedAt(), zone));
-        json.put("remediation", postMortem.remediation().stream().map(item -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", item.id());
-            entry.put("title", item.title());
-            entry.put("owner", item.owner());
-            entry.put("dueDate", item.dueDate() == null ? null : item.dueDate().toString());
-            entry.put("completed", item.completed());
-            return entry;
-        }).toList());
-        return json;
+        return new PostMortem(postMortem.revision(),
+                texts.pick(postMortem.summary(), t == null ? null : t.postMortemSummary()),
+                texts.pick(postMortem.rootCause(), t == null ? null : t.postMortemRootCause()),
+                texts.pick(postMortem.resolution(), t == null ? null : t.postMortemResolution()),
+                LocalizedTime.of(postMortem.publishedAt(), zone), LocalizedTime.of(postMortem.revisedAt(), zone),
+                postMortem.remediation().stream().map(item -> new RemediationItem(item.id(), item.title(), item.owner(),
+                        item.dueDate() == null ? null : item.dueDate().toString(), item.completed())).toList());
     }
 
     /** Picks translated texts where they exist, remembering whether a machine translation was shown. */

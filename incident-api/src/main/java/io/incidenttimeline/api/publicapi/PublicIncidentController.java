@@ -1,8 +1,5 @@
 package io.incidenttimeline.api.publicapi;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -10,7 +7,6 @@ import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.statuspage.PublicReadConfig;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.time.Clock;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +29,9 @@ public class PublicIncidentController {
     }
 
     @Operation(summary = "A public incident in the reader's language and time zone", operationId = "publicIncident")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = PublicIncidentSchema.Incident.class)))
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE, ProblemType.INVALID_ACCEPT_LANGUAGE})
     @GetMapping(path = "/api/public/v1/incidents/{incidentId}", produces = "application/json")
-    public ResponseEntity<Map<String, Object>> incident(@PathVariable String incidentId,
+    public ResponseEntity<LocalizedIncident> incident(@PathVariable String incidentId,
                                                         @RequestParam(required = false) String lang,
                                                         @RequestParam(required = false) String tz,
                                                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false)

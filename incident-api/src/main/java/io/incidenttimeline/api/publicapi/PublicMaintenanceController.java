@@ -7,10 +7,6 @@ import io.incidenttimeline.api.statuspage.PublicReadConfig;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,11 +28,9 @@ public class PublicMaintenanceController {
     }
 
     @Operation(summary = "A scheduled maintenance in the reader's time zone", operationId = "publicMaintenance")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = PublicMaintenanceSchema.Maintenance.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_NOT_FOUND, ProblemType.INVALID_TIME_ZONE})
     @GetMapping(path = "/api/public/v1/maintenances/{maintenanceId}", produces = "application/json")
-    public ResponseEntity<Map<String, Object>> maintenance(@PathVariable String maintenanceId,
+    public ResponseEntity<LocalizedMaintenance> maintenance(@PathVariable String maintenanceId,
                                                            @RequestParam(required = false) String tz) {
         var zone = ReaderPreferences.of(null, null, tz).zone();
         var maintenance = maintenances.maintenance(maintenanceId).orElseThrow(() -> new ApiProblem(

@@ -9,9 +9,7 @@ import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,7 +40,7 @@ public class StatuspageController {
 
     @Operation(summary = "Statuspage summary: page, components, unresolved incidents, maintenances, status", operationId = "statuspageSummary")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.Summary.class)))
+            schema = @Schema(implementation = Statuspage.Summary.class)))
     @GetMapping("/summary.json")
     public ResponseEntity<byte[]> summary(ServletWebRequest request) {
         return serve(request, "summary", () -> documents.summary(queries.page()));
@@ -50,29 +48,29 @@ public class StatuspageController {
 
     @Operation(summary = "Statuspage top-level status", operationId = "statuspageStatus")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.StatusDocument.class)))
+            schema = @Schema(implementation = Statuspage.StatusDocument.class)))
     @GetMapping("/status.json")
     public ResponseEntity<byte[]> status(ServletWebRequest request) {
         return serve(request, "status", () -> {
             PageView view = queries.page();
-            return document(view, "status", documents.status(view));
+            return new Statuspage.StatusDocument(documents.page(view.updatedAt()), documents.status(view));
         });
     }
 
     @Operation(summary = "Statuspage components with their current status", operationId = "statuspageComponents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.Components.class)))
+            schema = @Schema(implementation = Statuspage.Components.class)))
     @GetMapping("/components.json")
     public ResponseEntity<byte[]> components(ServletWebRequest request) {
         return serve(request, "components", () -> {
             PageView view = queries.page();
-            return document(view, "components", documents.components(view));
+            return new Statuspage.Components(documents.page(view.updatedAt()), documents.components(view));
         });
     }
 
     @Operation(summary = "Statuspage incidents: the 50 most recent", operationId = "statuspageIncidents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
+            schema = @Schema(implementation = Statuspage.Incidents.class)))
     @GetMapping("/incidents.json")
     public ResponseEntity<byte[]> incidents(ServletWebRequest request) {
         return serve(request, "incidents", () -> incidentList(queries.recentIncidents()));
@@ -80,7 +78,7 @@ public class StatuspageController {
 
     @Operation(summary = "Statuspage unresolved incidents", operationId = "statuspageUnresolvedIncidents")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.Incidents.class)))
+            schema = @Schema(implementation = Statuspage.Incidents.class)))
     @GetMapping("/incidents/unresolved.json")
     public ResponseEntity<byte[]> unresolvedIncidents(ServletWebRequest request) {
         return serve(request, "unresolved", () -> incidentList(queries.page().unresolved()));
@@ -89,7 +87,7 @@ public class StatuspageController {
     @Operation(summary = "Statuspage scheduled maintenances: the 50 most recently announced, whatever their status",
             operationId = "statuspageScheduledMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
+            schema = @Schema(implementation = Statuspage.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances.json")
     public ResponseEntity<byte[]> scheduledMaintenances(ServletWebRequest request) {
         return serve(request, "maintenances", () -> maintenanceList(maintenances.recent()));
@@ -98,7 +96,7 @@ public class StatuspageController {
     @Operation(summary = "Statuspage upcoming scheduled maintenances: announced and not started, soonest first",
             operationId = "statuspageUpcomingMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
+            schema = @Schema(implementation = Statuspage.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/upcoming.json")
     public ResponseEntity<byte[]> upcomingMaintenances(ServletWebRequest request) {
         return serve(request, "maintenances-upcoming", () -> maintenanceList(maintenances.upcoming()));
@@ -106,21 +104,22 @@ public class StatuspageController {
 
     @Operation(summary = "Statuspage active scheduled maintenances: those in progress", operationId = "statuspageActiveMaintenances")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = StatuspageSchema.ScheduledMaintenances.class)))
+            schema = @Schema(implementation = Statuspage.ScheduledMaintenances.class)))
     @GetMapping("/scheduled-maintenances/active.json")
     public ResponseEntity<byte[]> activeMaintenances(ServletWebRequest request) {
         return serve(request, "maintenances-active", () -> maintenanceList(maintenances.inProgress()));
     }
 
-    private Map<String, Object> maintenanceList(List<PublicMaintenance> listed) {
+    private Statuspage.ScheduledMaintenances maintenanceList(List<PublicMaintenance> listed) {
         PageView view = queries.page();
-        return document(view, "scheduled_maintenances",
+        return new Statuspage.ScheduledMaintenances(documents.page(view.updatedAt()),
                 listed.stream().map(m -> documents.maintenance(m, view)).toList());
     }
 
-    private Map<String, Object> incidentList(List<PublicIncident> incidents) {
+    private Statuspage.Incidents incidentList(List<PublicIncident> incidents) {
         PageView view = queries.page();
-        return document(view, "incidents", incidents.stream().map(i -> documents.incident(i, view)).toList());
+        return new Statuspage.Incidents(documents.page(view.updatedAt()),
+                incidents.stream().map(i -> documents.incident(i, view)).toList());
     }
 
     /**
@@ -135,13 +134,6 @@ public class StatuspageController {
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(document.etag())
                 .header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL).body(document.body());
-    }
-
-    private Map<String, Object> document(PageView view, String key, Object value) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("page", documents.page(view.updatedAt()));
-        json.put(key, value);
-        return json;
     }
 
 }

@@ -2,14 +2,15 @@ package io.incidenttimeline.api.subscriber;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.incidenttimeline.api.statuspage.PageProperties;
+import io.incidenttimeline.api.statuspage.Statuspage;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,45 +35,50 @@ class WebhookPayloads {
     }
 
     String incident(Subscriber subscriber, PublicIncident incident, PageView view) {
-        Map<String, Object> body = envelope(subscriber, view);
-        body.put(INCIDENT, documents.incident(incident, view));
-        return write(body);
+        return write(new IncidentWebhook(meta(subscriber), pageStatus(view), documents.incident(incident, view)));
     }
 
     /** A component's status changed from {@code oldStatus} to its status in {@code view}. */
     String componentUpdate(Subscriber subscriber, String updateId, Instant at, ComponentStatus oldStatus,
                            PageView.ComponentView component, PageView view) {
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("created_at", documents.time(at));
-        update.put("new_status", component.status().wire());
-        update.put("old_status", oldStatus.wire());
-        update.put("id", updateId);
-        update.put("component_id", component.component().id());
-        Map<String, Object> body = envelope(subscriber, view);
-        body.put(COMPONENT_UPDATE, update);
-        body.put("component", documents.component(component));
-        return write(body);
+        var update = new ComponentUpdate(documents.time(at), component.status().wire(), oldStatus.wire(), updateId,
+                component.component().id());
+        return write(new ComponentUpdateWebhook(meta(subscriber), pageStatus(view), update,
+                documents.component(component)));
     }
 
-    private Map<String, Object> envelope(Subscriber subscriber, PageView view) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("unsubscribe", page.url() + "/api/v1/subscribers/" + subscriber.id());
-        meta.put("documentation", page.url() + "/api-reference.html");
-        Map<String, Object> pageStatus = new LinkedHashMap<>();
-        pageStatus.put("id", page.id());
-        pageStatus.put("status_indicator", view.status().indicator());
-        pageStatus.put("status_description", view.status().description());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meta", meta);
-        body.put("page", pageStatus);
-        return body;
+    private Meta meta(Subscriber subscriber) {
+        return new Meta(page.url() + "/api/v1/subscribers/" + subscriber.id(), page.url() + "/api-reference.html");
     }
 
-    private String write(Map<String, Object> body) {
+    private PageStatus pageStatus(PageView view) {
+        return new PageStatus(page.id(), view.status().indicator(), view.status().description());
+    }
+
+    private String write(Object body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a webhook body", e);
         }
+    }
+
+    record Meta(String unsubscribe, String documentation) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record PageStatus(String id, String statusIndicator, String statusDescription) {
+    }
+
+    record IncidentWebhook(Meta meta, PageStatus page, Statuspage.Incident incident) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ComponentUpdate(String createdAt, String newStatus, String oldStatus, String id, String componentId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ComponentUpdateWebhook(Meta meta, PageStatus page, ComponentUpdate componentUpdate,
+                                  Statuspage.Component component) {
     }
 }

@@ -36,11 +36,12 @@ class ReaderPreferencesTest {
 
     @Test
     void localTimesCarryTheZoneAbbreviationOfTheMoment() {
-        var summer = LocalTimes.of(Instant.parse("2024-07-05T13:52:00Z"), ZoneId.of("America/Los_Angeles"));
-        assertThat(summer).containsEntry("local", "2024-07-05T06:52:00-07:00").containsEntry("zone", "PDT")
-                .containsEntry("text", "2024-07-05 06:52 PDT").containsEntry("utc", "2024-07-05T13:52:00Z");
-        var winter = LocalTimes.of(Instant.parse("2024-12-05T13:52:00Z"), ZoneId.of("America/Los_Angeles"));
-        assertThat(winter).containsEntry("zone", "PST").containsEntry("text", "2024-12-05 05:52 PST");
-        assertThat(LocalTimes.of(null, ZoneId.of("UTC"))).isNull();
+        var summer = LocalizedTime.of(Instant.parse("2024-07-05T13:52:00Z"), ZoneId.of("America/Los_Angeles"));
+        assertThat(summer).isEqualTo(new LocalizedTime("2024-07-05T13:52:00Z", "2024-07-05T06:52:00-07:00", "PDT",
+                "2024-07-05 06:52 PDT"));
+        var winter = LocalizedTime.of(Instant.parse("2024-12-05T13:52:00Z"), ZoneId.of("America/Los_Angeles"));
+        assertThat(winter.zone()).isEqualTo("PST");
+        assertThat(winter.text()).isEqualTo("2024-12-05 05:52 PST");
+        assertThat(LocalizedTime.of(null, ZoneId.of("UTC"))).isNull();
     }
 }
