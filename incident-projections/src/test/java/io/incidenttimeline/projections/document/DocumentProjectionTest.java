@@ -115,6 +115,8 @@ class DocumentProjectionTest {
         assertThat(table.loads).containsExactly(List.of("t-1"), List.of("t-1", "t-2", "t-3"));
         assertThat(table.writes.get(1)).extracting(DocumentChange::inserted).containsExactly(false, true, true);
         assertThat(stored(1, "t-1").events()).containsExactly("a", "b");
+        assertThat(jdbc.queryForObject("SELECT size FROM tally WHERE tally_id = 't-1'", Integer.class))
+                .as("an update writes the columns beside the document too").isEqualTo(2);
     }
 
     @Test
