@@ -15,6 +15,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -123,9 +124,13 @@ public class AxonConfig {
         return new SimpleCorrelationDataProvider(AuditMetadata.KEYS);
     }
 
+    /**
+     * A unique-key violation, SQLSTATE 23505 on H2 and PostgreSQL alike: Axon then turns two writers appending the
+     * same sequence number into a ConcurrencyException (retried) rather than a storage failure.
+     */
     @Bean
     PersistenceExceptionResolver uniqueViolationResolver() {
-        return new UniqueViolationResolver();
+        return new SQLStateResolver("23505");
     }
 
     @Bean

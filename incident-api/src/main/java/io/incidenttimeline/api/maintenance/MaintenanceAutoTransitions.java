@@ -1,90 +1,88 @@
 package io.incidenttimeline.api.maintenance;
 
-import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandRunner;
-import io.incidenttimeline.core.maintenance.MaintenanceStatus;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.incidenttimeline.core.maintenance.Maintenance;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.maintenance.PublicMaintenance;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
- * Starts maintenances when their window begins and completes them when it ends, for those that take these steps on
- * their own. It sends the same commands a responder would, as the actor {@code maintenance-scheduler} through the
- * channel {@code scheduler}, so every transition is in the audit trail.
- * <p>
- * The list of due maintenances comes from the maintenance view, which may lag a moment behind the store, and every node
- * runs this: a maintenance may be sent the same transition twice. That is harmless, because the aggregate decides:
- * starting a maintenance under way and completing a completed one change nothing, and a refusal (a maintenance
- * cancelled meanwhile) is logged and left alone.
+ * Gives the maintenances of a store from before the windows' deadlines theirs: at start-up, every maintenance that
+ * takes its next step on its own and has no deadline (none was scheduled when it was) gets one at its window's edge,
+ * or at once if the edge has passed. The maintenance decides at the deadline, so a deadline too many changes nothing.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 @ConditionalOnProperty(name = "incident.maintenance.auto-transition", havingValue = "true", matchIfMissing = true)
-class MaintenanceAutoTransitions implements SchedulingConfigurer {
-
-    static final String ACTOR = "maintenance-scheduler";
-    static final String ROLE = "system";
-    static final String CHANNEL = "scheduler";
+class MaintenanceAutoTransitions {
 
     private static final Logger log = LoggerFactory.getLogger(MaintenanceAutoTransitions.class);
+    private static final String AGGREGATE_TYPE = Maintenance.class.getSimpleName();
 
-    private final MaintenanceProperties properties;
     private final MaintenanceQueries maintenances;
-    private final CommandRunner runner;
-    private final Clock clock;
+    private final DeadlineManager deadlines;
+    private final Scheduler scheduler;
+    private final Task<DbSchedulerBinaryDeadlineDetails> deadlineTask;
+    private final Serializer serializer;
 
-    MaintenanceAutoTransitions(MaintenanceProperties properties, MaintenanceQueries maintenances, CommandRunner runner,
-                               Clock clock) {
-        this.properties = properties;
+    MaintenanceAutoTransitions(MaintenanceQueries maintenances, DeadlineManager deadlines, Scheduler scheduler,
+                               @Qualifier("deadlineDetailsTask") Task<DbSchedulerBinaryDeadlineDetails> deadlineTask,
+                               @Qualifier("eventSerializer") Serializer serializer) {
         this.maintenances = maintenances;
-        this.runner = runner;
-        this.clock = clock;
+        this.deadlines = deadlines;
+        this.scheduler = scheduler;
+        this.deadlineTask = deadlineTask;
+        this.serializer = serializer;
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(() -> {
-            try {
-                transitionDue();
-            } catch (RuntimeException e) {
-                log.error("starting or completing due maintenances failed; retrying at the next interval", e);
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleMissingDeadlines() {
+        Set<Object> scheduled = maintenancesWithDeadlines();
+        for (PublicMaintenance maintenance : maintenances.upcoming()) {
+            if (maintenance.autoStart()) {
+                scheduleIfMissing(scheduled, maintenance, maintenance.scheduledFor(), Maintenance.WINDOW_STARTS);
             }
-        }, properties.checkInterval());
-    }
-
-    void transitionDue() {
-        for (PublicMaintenance maintenance : maintenances.due(clock.instant())) {
-            if (maintenance.upcoming()) {
-                send(maintenance.id(), MaintenanceStatus.IN_PROGRESS);
-            } else if (maintenance.active()) {
-                send(maintenance.id(), MaintenanceStatus.COMPLETED);
+        }
+        for (PublicMaintenance maintenance : maintenances.inProgress()) {
+            if (maintenance.autoComplete()) {
+                scheduleIfMissing(scheduled, maintenance, maintenance.scheduledUntil(), Maintenance.WINDOW_ENDS);
             }
         }
     }
 
-    private void send(String maintenanceId, MaintenanceStatus target) {
-        boolean start = target == MaintenanceStatus.IN_PROGRESS;
-        var transition = MaintenanceRequests.Transition.USUAL_MESSAGE;
-        var context = new CommandContext(ACTOR, ROLE, CHANNEL,
-                "maintenance-" + (start ? "start-" : "complete-") + maintenanceId, null, null,
-                (start ? "auto-start " : "auto-complete ") + maintenanceId);
-        ResponseEntity<Object> outcome = runner.run(context, transition, MaintenanceCommandController.transitioned(
-                maintenanceId, target, updateId -> start ? transition.toStart(maintenanceId, updateId, null)
-                        : transition.toComplete(maintenanceId, updateId, null)));
-        String done = start ? "started" : "completed";
-        if (outcome.getStatusCode().is2xxSuccessful()) {
-            log.info("maintenance {} is {}: its window's edge has passed", maintenanceId, done);
-        } else {
-            log.info("maintenance {} was not {} on its own; the maintenance refused: {}", maintenanceId, done,
-                    outcome.getBody());
+    private void scheduleIfMissing(Set<Object> scheduled, PublicMaintenance maintenance, Instant edge, String name) {
+        String aggregateId = MaintenanceIds.aggregateId(maintenance.id());
+        if (!scheduled.contains(aggregateId)) {
+            deadlines.schedule(edge, name, maintenance.id(), new AggregateScopeDescriptor(AGGREGATE_TYPE, aggregateId));
+            log.info("maintenance {} had no deadline (scheduled before there were deadlines): {} at {}",
+                    maintenance.id(), name, edge);
         }
+    }
+
+    private Set<Object> maintenancesWithDeadlines() {
+        Set<Object> aggregateIds = new HashSet<>();
+        scheduler.fetchScheduledExecutionsForTask(deadlineTask.getName(), DbSchedulerBinaryDeadlineDetails.class,
+                execution -> {
+                    ScopeDescriptor scope = execution.getData().getDeserializedScopeDescriptor(serializer);
+                    if (scope instanceof AggregateScopeDescriptor aggregate) {
+                        aggregateIds.add(aggregate.getIdentifier());
+                    }
+                });
+        return aggregateIds;
     }
 }

@@ -7,9 +7,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,13 +58,11 @@ class CachedDocumentFilter extends OncePerRequestFilter {
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-        response.setHeader(HttpHeaders.ETAG, document.etag());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-XSS-Protection", "0");
         response.setHeader("X-Frame-Options", "DENY");
-        if (notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), document.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (notModified(request, response, document.etag())) {
             return;
         }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -81,20 +82,20 @@ class CachedDocumentFilter extends OncePerRequestFilter {
         return name == null ? null : cache.ready(name);
     }
 
-    /** If-None-Match as RFC 9110 compares it for GET: weakly, any of a list, or "*". */
-    static boolean notModified(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
+    /**
+     * The conditional GET as the controller answers it (Spring's, setting the ETag and, if the client has it, 304),
+     * and 304 for {@code If-None-Match: *}, which any current document matches (RFC 9110): Spring applies {@code *}
+     * to unsafe methods only.
+     */
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return true;
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
+        boolean any = Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH)).stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).anyMatch(tag -> tag.trim().equals("*"));
+        if (any) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         }
-        return false;
+        return any;
     }
 }

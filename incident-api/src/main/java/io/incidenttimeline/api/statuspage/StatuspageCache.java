@@ -2,115 +2,113 @@ package io.incidenttimeline.api.statuspage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Policy;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.maintenance.MaintenanceViewProjection;
 import io.incidenttimeline.projections.publicview.PublicPageChanges;
 import io.incidenttimeline.projections.publicview.PublicViewProjection;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
  * The Statuspage documents as bytes with their ETag, computed once per change of the page's read models (public view
- * and maintenance view) instead of once per request. An entry is valid while their change count and read generations
- * are those it was computed at (taken before computing, so a change during the computation makes the entry stale at
- * once), and for at most {@link #MAX_AGE}: the count sees this node's projections only, so on a node that is not the
- * one writing the views a page is at most that old.
+ * and maintenance view) instead of once per request, in a Caffeine cache.
+ * <p>
+ * A document is cached under its name and the views' change count and read generations, taken before computing (a
+ * change during the computation makes the entry stale at once). Caffeine's refresh serves the old value while it
+ * recomputes, which is right only when nothing changed; so a change is a new key, and nobody is served the page from
+ * before a change it could know about: the first request computes it and the others wait. An unchanged document is
+ * refreshed after {@link #MAX_AGE}, since the count sees this node's projections only (on a node that is not the one
+ * writing the views a page is at most that old); while it is recomputed every request takes the one there is
+ * (measured: with a million events every request waiting for the recomputation once a second was summary.json's p99).
  */
 @Component
 public class StatuspageCache {
 
     static final Duration MAX_AGE = Duration.ofSeconds(1);
+    /** Entries of an older change are never read again: they go after this long. */
+    private static final Duration UNREAD = Duration.ofMinutes(1);
 
     /** A document ready to send. */
-    public record Document(byte[] body, String etag, long version, long generations, long computedAt) {
+    public record Document(byte[] body, String etag) {
+    }
+
+    private record Key(String name, long version, long generations) {
+    }
+
+    /** A document with the computation that made it, which refreshes it. */
+    private record Entry(Document document, Supplier<Object> compute) {
     }
 
     private final PublicPageChanges changes;
     private final ProjectionGenerations generations;
     private final ObjectMapper json;
-    private final Map<String, Document> documents = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final LoadingCache<Key, Entry> documents;
+    private final Policy<Key, Entry> policy;
 
     public StatuspageCache(PublicPageChanges changes, ProjectionGenerations generations, ObjectMapper json) {
         this.changes = changes;
         this.generations = generations;
         this.json = json;
+        this.documents = Caffeine.newBuilder().refreshAfterWrite(MAX_AGE).expireAfterAccess(UNREAD)
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Entry load(Key key) {
+                        throw new IllegalStateException("a document is computed with its computation");
+                    }
+
+                    @Override
+                    public Entry reload(Key key, Entry old) {
+                        return compute(key, old.compute());
+                    }
+                });
+        this.policy = documents.policy();
     }
 
     /**
-     * The document {@code name}, from the cache while the view has not changed, else computed anew. One request
-     * computes a stale document. The others wait for it when the page's read models changed, so that nobody is
-     * served the page from before a change it could know about; when the document is only older than
-     * {@link #MAX_AGE}, they take the one there is meanwhile (measured: with a million events every request waited
-     * for the recomputation once a second, and that was summary.json's p99).
+     * The document {@code name}, from the cache while the view has not changed, else computed anew by one request
+     * while the others wait for it. A document only older than {@link #MAX_AGE} is recomputed in the background and
+     * served meanwhile.
      */
     public Document get(String name, Supplier<Object> compute) {
-        Document cached = documents.get(name);
-        if (fresh(cached)) {
-            return cached;
-        }
-        ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
-        if (cached != null && unchanged(cached)) {
-            if (!lock.tryLock()) {
-                return cached;
-            }
-        } else {
-            lock.lock();
-        }
-        try {
-            cached = documents.get(name);
-            return fresh(cached) ? cached : compute(name, compute);
-        } finally {
-            lock.unlock();
-        }
+        return documents.get(key(name), key -> compute(key, compute)).document();
     }
 
     /**
      * The document {@code name} if it can be sent without computing, else null: when it is valid, and when it is only
-     * older than {@link #MAX_AGE} while a request recomputes it (as {@link #get} would answer). Measured: with a
-     * million events on H2 the recomputation took long enough that every request arriving meanwhile taking the
-     * controller's way was summary.json's p99.
+     * older than {@link #MAX_AGE} while it is recomputed (as {@link #get} would answer). Measured: with a million
+     * events on H2 the recomputation took long enough that every request arriving meanwhile taking the controller's
+     * way was summary.json's p99.
      */
     public Document ready(String name) {
-        Document cached = documents.get(name);
-        if (fresh(cached)) {
-            return cached;
+        Key key = key(name);
+        Entry cached = policy.getIfPresentQuietly(key);
+        if (cached == null) {
+            return null;
         }
-        ReentrantLock lock = locks.get(name);
-        return cached != null && lock != null && lock.isLocked() && unchanged(cached) ? cached : null;
+        boolean young = policy.refreshAfterWrite().flatMap(refresh -> refresh.ageOf(key))
+                .map(age -> age.compareTo(MAX_AGE) < 0).orElse(false);
+        return young || policy.refreshes().containsKey(key) ? cached.document() : null;
     }
 
-    private boolean fresh(Document cached) {
-        return cached != null && unchanged(cached) && System.nanoTime() - cached.computedAt() < MAX_AGE.toNanos();
+    /** The key of {@code name} computed from the read models as they are now, as far as this node knows. */
+    private Key key(String name) {
+        return new Key(name, changes.version(), ((long) generations.readGeneration(PublicViewProjection.NAME) << 32)
+                | generations.readGeneration(MaintenanceViewProjection.NAME));
     }
 
-    /** Computed from the read models as they are now, as far as this node knows. */
-    private boolean unchanged(Document cached) {
-        return cached.version() == changes.version() && cached.generations() == readGenerations();
-    }
-
-    private long readGenerations() {
-        return ((long) generations.readGeneration(PublicViewProjection.NAME) << 32)
-                | generations.readGeneration(MaintenanceViewProjection.NAME);
-    }
-
-    private Document compute(String name, Supplier<Object> compute) {
-        long version = changes.version();
-        long readGenerations = readGenerations();
-        long now = System.nanoTime();
+    private Entry compute(Key key, Supplier<Object> compute) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(compute.get());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the Statuspage document " + name, e);
+            throw new IllegalStateException("cannot write the Statuspage document " + key.name(), e);
         }
-        Document document = new Document(body, "\"0" + DigestUtils.md5DigestAsHex(body) + "\"", version, readGenerations, now);
-        documents.put(name, document);
-        return document;
+        return new Entry(new Document(body, "\"0" + DigestUtils.md5DigestAsHex(body) + "\""), compute);
     }
 }

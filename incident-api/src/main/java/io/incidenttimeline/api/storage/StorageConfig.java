@@ -18,6 +18,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -57,6 +58,12 @@ public class StorageConfig {
             return StorageLocations.separate(eventStore, pool);
         }
         return StorageLocations.shared(eventStore);
+    }
+
+    /** A migration of the event store that must know where the read store is; Spring Boot's Flyway runs it. */
+    @Bean
+    JavaMigration orphanReadModels(StorageLocations locations) {
+        return new OrphanReadModels(locations);
     }
 
     @Bean(defaultCandidate = false, destroyMethod = "")

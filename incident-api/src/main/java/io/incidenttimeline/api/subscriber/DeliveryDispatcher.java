@@ -4,18 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +32,8 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean running;
-    private ScheduledExecutorService poller;
-    private ExecutorService senders;
+    private ThreadPoolTaskScheduler poller;
+    private ThreadPoolTaskExecutor senders;
     private Semaphore slots;
 
     DeliveryDispatcher(DeliveryOutbox outbox, WebhookSender sender, WebhookProperties properties, Clock clock) {
@@ -51,27 +47,34 @@ class DeliveryDispatcher implements SmartLifecycle {
     @Override
     public synchronized void start() {
         slots = new Semaphore(settings.concurrency());
-        poller = Executors.newSingleThreadScheduledExecutor(threads("webhook-dispatcher"));
-        senders = Executors.newFixedThreadPool(settings.concurrency(), threads("webhook-sender"));
+        poller = new ThreadPoolTaskScheduler();
+        poller.setThreadNamePrefix("webhook-dispatcher-");
+        poller.setDaemon(true);
+        // a round under way hands what it claimed to the senders before they stop taking work
+        poller.setWaitForTasksToCompleteOnShutdown(true);
+        poller.setAwaitTerminationSeconds(10);
+        poller.initialize();
+        senders = new ThreadPoolTaskExecutor();
+        senders.setThreadNamePrefix("webhook-sender-");
+        senders.setDaemon(true);
+        senders.setCorePoolSize(settings.concurrency());
+        senders.setMaxPoolSize(settings.concurrency());
+        senders.setWaitForTasksToCompleteOnShutdown(true);
+        senders.setAwaitTerminationMillis(
+                settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1).toMillis());
+        senders.initialize();
         running = true;
-        poller.scheduleWithFixedDelay(this::dispatch, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::dispatch, settings.pollInterval());
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        // the poller first: a round under way hands what it claimed to the senders before they stop taking work
+        // the poller first, then the senders, each waiting for what it runs (a send for its timeouts at most)
         poller.shutdown();
-        try {
-            poller.awaitTermination(10, TimeUnit.SECONDS);
-            senders.shutdown();
-            Duration grace = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(1);
-            if (!senders.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                senders.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            senders.shutdownNow();
-            Thread.currentThread().interrupt();
+        senders.shutdown();
+        if (!senders.getThreadPoolExecutor().isTerminated()) {
+            senders.getThreadPoolExecutor().shutdownNow();
         }
     }
 
@@ -144,14 +147,5 @@ class DeliveryDispatcher implements SmartLifecycle {
     /** Long enough for one attempt to finish; a claim that outlives its sender lets the row be sent again. */
     private Duration claimDuration() {
         return settings.connectTimeout().plus(settings.readTimeout()).plus(CLAIM_MARGIN);
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

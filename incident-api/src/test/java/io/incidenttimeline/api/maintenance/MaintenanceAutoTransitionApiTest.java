@@ -20,10 +20,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Maintenances start and complete on their own at their windows' edges (the check runs every half second in the tests),
- * unless they opt out, and the scheduler's repeated looks never store a transition twice.
+ * Maintenances start and complete on their own at their windows' edges (deadlines, looked for every half second in the
+ * tests), unless they opt out, and repeated looks for maintenances without deadlines never store a transition twice.
+ * Maintenances scheduled before there were deadlines get theirs at start-up.
  */
 class MaintenanceAutoTransitionApiTest extends ApiIntegrationTest {
 
@@ -34,6 +36,9 @@ class MaintenanceAutoTransitionApiTest extends ApiIntegrationTest {
 
     @Autowired
     MaintenanceAutoTransitions transitions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aShortWindowStartsAndCompletesOnItsOwnWhileOptedOutStepsWaitForAResponder() {
@@ -69,9 +74,9 @@ class MaintenanceAutoTransitionApiTest extends ApiIntegrationTest {
 
         Eventually.until(() -> types(manualCompletion), types -> types.contains("MaintenanceStarted"),
                 "the maintenance that completes by hand started on its own");
-        // more looks of the scheduler past the window's end (as other nodes would take) change nothing
-        transitions.transitionDue();
-        transitions.transitionDue();
+        // more looks for maintenances without deadlines past the window's end (as other nodes take) change nothing
+        transitions.scheduleMissingDeadlines();
+        transitions.scheduleMissingDeadlines();
         assertThat(types(manualStart)).containsExactly("MaintenanceScheduled");
         assertThat(types(manualCompletion)).containsExactly("MaintenanceScheduled", "MaintenanceStarted");
         assertThat(types(automatic)).hasSize(3);
@@ -86,6 +91,32 @@ class MaintenanceAutoTransitionApiTest extends ApiIntegrationTest {
         Eventually.until(() -> api.get("/api/v2/components.json").send().json(),
                 json -> MaintenanceApiTest.componentStatus(json, component).equals("operational"),
                 "the component operational once every maintenance ended");
+    }
+
+    @Test
+    void aMaintenanceScheduledBeforeThereWereDeadlinesStartsAndCompletesOnceItGetsThemAtStartUp() {
+        String component = uniqueId("auto-old");
+        Incidents.defineComponent(api, component, "Database " + component, "Automatic", 40);
+        Instant from = Instant.now().plusSeconds(4);
+        String earlier = schedule(component, from, from.plus(WINDOW), null, null);
+        // as in a store from before the deadlines: the maintenance was scheduled, no deadline was
+        jdbc.update("DELETE FROM scheduled_tasks");
+        Eventually.until(() -> api.get("/api/v2/scheduled-maintenances/upcoming.json").send().json()
+                        .get("scheduled_maintenances"), list -> MaintenanceApiTest.ids(list).contains(earlier),
+                "the maintenance in the maintenance view");
+
+        transitions.scheduleMissingDeadlines();
+
+        Eventually.until(() -> types(earlier), types -> types.contains("MaintenanceCompleted"),
+                "the maintenance started and completed on its own");
+        List<DomainEventMessage<?>> events = events(earlier);
+        assertThat(types(earlier)).containsExactly("MaintenanceScheduled", "MaintenanceStarted", "MaintenanceCompleted");
+        assertThat(((MaintenanceStarted) events.get(1).getPayload()).occurredAt()).as("started once its window began")
+                .isAfterOrEqualTo(from);
+        for (DomainEventMessage<?> event : events.subList(1, 3)) {
+            assertThat(event.getMetaData()).containsEntry("actor", "maintenance-scheduler")
+                    .containsEntry("channel", "scheduler");
+        }
     }
 
     private String schedule(String component, Instant from, Instant until, Boolean autoStart, Boolean autoComplete) {

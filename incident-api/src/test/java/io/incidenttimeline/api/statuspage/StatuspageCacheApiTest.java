@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Statuspage documents the cache holds are served ahead of the filter chain ({@link CachedDocumentFilter}); what a
@@ -77,12 +79,24 @@ class StatuspageCacheApiTest extends ApiIntegrationTest {
 
     @Test
     void ifNoneMatchIsComparedWeaklyAgainstEachTagOfTheList() {
-        assertThat(CachedDocumentFilter.notModified("\"0ab\"", "\"0ab\"")).isTrue();
-        assertThat(CachedDocumentFilter.notModified("W/\"0ab\"", "\"0ab\"")).isTrue();
-        assertThat(CachedDocumentFilter.notModified("\"x\" , \"0ab\"", "\"0ab\"")).isTrue();
-        assertThat(CachedDocumentFilter.notModified("*", "\"0ab\"")).isTrue();
-        assertThat(CachedDocumentFilter.notModified("\"0abc\"", "\"0ab\"")).isFalse();
-        assertThat(CachedDocumentFilter.notModified(null, "\"0ab\"")).isFalse();
+        assertThat(notModified("\"0ab\"", "\"0ab\"")).isTrue();
+        assertThat(notModified("W/\"0ab\"", "\"0ab\"")).isTrue();
+        assertThat(notModified("\"x\" , \"0ab\"", "\"0ab\"")).isTrue();
+        assertThat(notModified("*", "\"0ab\"")).isTrue();
+        assertThat(notModified("\"0abc\"", "\"0ab\"")).isFalse();
+        assertThat(notModified(null, "\"0ab\"")).isFalse();
+    }
+
+    private static boolean notModified(String ifNoneMatch, String etag) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v2/status.json");
+        if (ifNoneMatch != null) {
+            request.addHeader("If-None-Match", ifNoneMatch);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        boolean notModified = CachedDocumentFilter.notModified(request, response, etag);
+        assertThat(response.getStatus()).isEqualTo(notModified ? 304 : 200);
+        assertThat(response.getHeader("ETag")).isEqualTo(etag);
+        return notModified;
     }
 
     @Test

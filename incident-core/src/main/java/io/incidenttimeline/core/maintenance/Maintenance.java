@@ -24,6 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,8 +38,12 @@ import org.axonframework.serialization.Revision;
  * A scheduled maintenance: announced, started, completed, or cancelled before it started, with public updates along
  * the way. Starting a started maintenance, completing a completed one and cancelling a cancelled one change nothing,
  * so a second node (or a retry) sending the same transition is harmless. Command handlers return the version.
+ * <p>
+ * A maintenance that starts on its own has a deadline at its window's start, and one that completes on its own a
+ * deadline at its window's end from when it started; at a deadline it takes the step unless it moved on meanwhile.
+ * Whoever runs the deadlines gives them the actor and channel the events are recorded with.
  */
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Maintenance {
 
@@ -44,11 +51,17 @@ public class Maintenance {
             + "necessary.";
     static final String COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
     static final String CANCELLED_MESSAGE = "The scheduled maintenance has been cancelled.";
+    /** The deadline at which a maintenance starts on its own; its payload is the maintenance id. */
+    public static final String WINDOW_STARTS = "maintenance-window-starts";
+    /** The deadline at which a maintenance under way completes on its own; its payload is the maintenance id. */
+    public static final String WINDOW_ENDS = "maintenance-window-ends";
 
     @AggregateIdentifier
     private String aggregateId;
     private String maintenanceId;
     private MaintenanceStatus status;
+    private Instant scheduledUntil;
+    private boolean autoComplete;
     private Set<String> updateIds = new HashSet<>();
 
     protected Maintenance() {
@@ -56,7 +69,8 @@ public class Maintenance {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ScheduleMaintenance command, Clock clock, ComponentCatalogue catalogue) {
+    public long handle(ScheduleMaintenance command, Clock clock, ComponentCatalogue catalogue,
+                       DeadlineManager deadlines) {
         if (maintenanceId != null) {
             throw CommandRejected.ruleViolation("id", "maintenance-already-scheduled",
                     "maintenance " + command.maintenanceId() + " was scheduled already; choose another id");
@@ -72,6 +86,9 @@ public class Maintenance {
         apply(new MaintenanceScheduled(command.maintenanceId(), command.updateId(), title, message, components,
                 window.scheduledFor(), window.scheduledUntil(), !Boolean.FALSE.equals(command.autoStart()),
                 !Boolean.FALSE.equals(command.autoComplete()), now, now));
+        if (!Boolean.FALSE.equals(command.autoStart())) {
+            deadlines.schedule(window.scheduledFor(), WINDOW_STARTS, command.maintenanceId());
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -86,20 +103,35 @@ public class Maintenance {
     }
 
     @CommandHandler
-    public long handle(StartMaintenance command, Clock clock) {
+    public long handle(StartMaintenance command, Clock clock, DeadlineManager deadlines) {
         String updateId = newUpdateId(command.updateId());
         String message = messageOr(command.message(), STARTED_MESSAGE);
         if (status == MaintenanceStatus.IN_PROGRESS) {
             return AggregateLifecycle.getVersion();
         }
         refuseIfEnded("start");
-        Instant now = clock.instant();
-        apply(new MaintenanceStarted(maintenanceId, updateId, message, now, now));
+        deadlines.cancelAllWithinScope(WINDOW_STARTS);
+        start(updateId, message, clock, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
+    @DeadlineHandler(deadlineName = WINDOW_STARTS)
+    void onWindowStart(DeadlineMessage<String> deadline, Clock clock, DeadlineManager deadlines) {
+        if (status == MaintenanceStatus.SCHEDULED) {
+            start(automaticUpdateId(deadline), STARTED_MESSAGE, clock, deadlines);
+        }
+    }
+
+    private void start(String updateId, String message, Clock clock, DeadlineManager deadlines) {
+        Instant now = clock.instant();
+        apply(new MaintenanceStarted(maintenanceId, updateId, message, now, now));
+        if (autoComplete) {
+            deadlines.schedule(scheduledUntil, WINDOW_ENDS, maintenanceId);
+        }
+    }
+
     @CommandHandler
-    public long handle(CompleteMaintenance command, Clock clock) {
+    public long handle(CompleteMaintenance command, Clock clock, DeadlineManager deadlines) {
         String updateId = newUpdateId(command.updateId());
         String message = messageOr(command.message(), COMPLETED_MESSAGE);
         if (status == MaintenanceStatus.COMPLETED) {
@@ -110,13 +142,25 @@ public class Maintenance {
             throw CommandRejected.ruleViolation("status", "maintenance-not-started",
                     "maintenance " + maintenanceId + " has not started; start it first, or cancel it");
         }
-        Instant now = clock.instant();
-        apply(new MaintenanceCompleted(maintenanceId, updateId, message, now, now));
+        deadlines.cancelAllWithinScope(WINDOW_ENDS);
+        complete(updateId, message, clock);
         return AggregateLifecycle.getVersion();
     }
 
+    @DeadlineHandler(deadlineName = WINDOW_ENDS)
+    void onWindowEnd(DeadlineMessage<String> deadline, Clock clock) {
+        if (status == MaintenanceStatus.IN_PROGRESS) {
+            complete(automaticUpdateId(deadline), COMPLETED_MESSAGE, clock);
+        }
+    }
+
+    private void complete(String updateId, String message, Clock clock) {
+        Instant now = clock.instant();
+        apply(new MaintenanceCompleted(maintenanceId, updateId, message, now, now));
+    }
+
     @CommandHandler
-    public long handle(CancelMaintenance command, Clock clock) {
+    public long handle(CancelMaintenance command, Clock clock, DeadlineManager deadlines) {
         String updateId = newUpdateId(command.updateId());
         String message = messageOr(command.message(), CANCELLED_MESSAGE);
         if (status == MaintenanceStatus.CANCELLED) {
@@ -127,6 +171,7 @@ public class Maintenance {
             throw CommandRejected.ruleViolation("status", "maintenance-already-started",
                     "maintenance " + maintenanceId + " is in progress and can no longer be cancelled; complete it");
         }
+        deadlines.cancelAllWithinScope(WINDOW_STARTS);
         Instant now = clock.instant();
         apply(new MaintenanceCancelled(maintenanceId, updateId, message, now, now));
         return AggregateLifecycle.getVersion();
@@ -147,6 +192,11 @@ public class Maintenance {
                     "update " + updateId + " exists already on maintenance " + maintenanceId);
         }
         return updateId;
+    }
+
+    /** The update a deadline posts, one per deadline. */
+    private static String automaticUpdateId(DeadlineMessage<?> deadline) {
+        return "upd-auto-" + deadline.getIdentifier();
     }
 
     private static String messageOr(String message, String usual) {
@@ -173,6 +223,8 @@ public class Maintenance {
         aggregateId = MaintenanceIds.aggregateId(event.maintenanceId());
         maintenanceId = event.maintenanceId();
         status = MaintenanceStatus.SCHEDULED;
+        scheduledUntil = event.scheduledUntil();
+        autoComplete = event.autoComplete();
         updateIds.add(event.updateId());
     }
 

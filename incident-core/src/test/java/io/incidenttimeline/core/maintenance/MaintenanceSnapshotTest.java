@@ -38,6 +38,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class MaintenanceSnapshotTest {
         Maintenance restored = SERIALIZER.deserialize(snapshot);
         JsonNode json = EventJson.objectMapper().readTree(snapshot.getData());
 
-        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         assertThat(restored).isNotSameAs(original).usingRecursiveComparison().isEqualTo(original);
         assertThat(json.path("aggregateId").asText()).isEqualTo(STREAM);
         assertThat(json.path("status").asText()).isEqualTo("in_progress");
@@ -148,6 +149,7 @@ class MaintenanceSnapshotTest {
 
     private static ParameterResolverFactory resolvers() {
         return MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Maintenance.class),
-                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE)));
+                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE,
+                        new StubDeadlineManager())));
     }
 }
