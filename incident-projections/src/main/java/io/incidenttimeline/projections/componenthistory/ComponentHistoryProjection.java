@@ -8,9 +8,9 @@ import io.incidenttimeline.core.incident.event.UpdatePosted;
 import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.document.DocumentProjection;
+import io.incidenttimeline.projections.document.DocumentReadModel;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.support.ReadStore;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ComponentHistoryProjection.NAME)
-public class ComponentHistoryProjection implements ReplayableProjection {
+public class ComponentHistoryProjection implements DocumentReadModel {
 
     public static final String NAME = "component-history";
 
@@ -47,8 +46,8 @@ public class ComponentHistoryProjection implements ReplayableProjection {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public DocumentProjection documents() {
+        return documents;
     }
 
     @EventHandler
@@ -90,15 +89,5 @@ public class ComponentHistoryProjection implements ReplayableProjection {
                 (rs, row) -> new StatusInterval(rs.getString("component_id"), ComponentStatus.of(rs.getString("status")),
                         Timestamps.instant(rs, "started_at"), Timestamps.instant(rs, "ended_at")),
                 generations.readGeneration(NAME), Timestamps.column(to), Timestamps.column(from));
-    }
-
-    @ResetHandler
-    void onReset() {
-        documents.reset();
-    }
-
-    @Override
-    public void deleteGeneration(int generation) {
-        documents.deleteGeneration(generation);
     }
 }

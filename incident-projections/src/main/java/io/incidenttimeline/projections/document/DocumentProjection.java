@@ -41,6 +41,11 @@ public final class DocumentProjection {
         this.tables = List.of(tables);
     }
 
+    /** The processing group whose read model this is. */
+    public String name() {
+        return name;
+    }
+
     /**
      * Folds {@code event} into the document {@code documentId} of {@code table}, unless that event was applied before.
      * {@code fold} receives the document as it is (null if there is none) and returns it after the event (null: still

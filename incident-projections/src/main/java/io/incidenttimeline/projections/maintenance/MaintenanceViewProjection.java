@@ -3,13 +3,12 @@ package io.incidenttimeline.projections.maintenance;
 import io.incidenttimeline.core.maintenance.MaintenanceEvent;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.projections.document.DocumentProjection;
+import io.incidenttimeline.projections.document.DocumentReadModel;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicPageChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MaintenanceViewProjection.NAME)
-public class MaintenanceViewProjection implements PublicMaintenanceHandlers, ReplayableProjection {
+public class MaintenanceViewProjection implements PublicMaintenanceHandlers, DocumentReadModel {
 
     public static final String NAME = "maintenance-view";
 
@@ -32,23 +31,13 @@ public class MaintenanceViewProjection implements PublicMaintenanceHandlers, Rep
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public DocumentProjection documents() {
+        return documents;
     }
 
     @Override
     public void maintenance(MaintenanceEvent event, DomainEventMessage<?> message) {
         documents.fold(store.maintenances(), MaintenanceIds.maintenanceId(message.getAggregateIdentifier()), message,
                 maintenance -> PublicMaintenanceFold.apply(maintenance, event));
-    }
-
-    @ResetHandler
-    void onReset() {
-        documents.reset();
-    }
-
-    @Override
-    public void deleteGeneration(int generation) {
-        documents.deleteGeneration(generation);
     }
 }

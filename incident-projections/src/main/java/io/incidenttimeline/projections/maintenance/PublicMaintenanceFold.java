@@ -6,6 +6,7 @@ import io.incidenttimeline.core.maintenance.event.MaintenanceCompleted;
 import io.incidenttimeline.core.maintenance.event.MaintenanceScheduled;
 import io.incidenttimeline.core.maintenance.event.MaintenanceStarted;
 import io.incidenttimeline.core.maintenance.event.MaintenanceUpdatePosted;
+import io.incidenttimeline.projections.support.EventFold;
 import java.util.List;
 
 /**
@@ -18,11 +19,7 @@ public final class PublicMaintenanceFold {
     }
 
     public static PublicMaintenance fold(List<?> events) {
-        PublicMaintenance state = null;
-        for (Object event : events) {
-            state = apply(state, event);
-        }
-        return state;
+        return EventFold.fromStart(events, PublicMaintenanceFold::apply);
     }
 
     /** The state after {@code event}; events of other aggregates leave it unchanged. */

@@ -2,11 +2,11 @@ package io.incidenttimeline.projections.metrics;
 
 import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.projections.document.DocumentProjection;
+import io.incidenttimeline.projections.document.DocumentReadModel;
 import io.incidenttimeline.projections.document.JsonDocumentTable;
 import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicIncidentFold;
 import io.incidenttimeline.projections.publicview.PublicIncidentHandlers;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(IncidentMetricsProjection.NAME)
-public class IncidentMetricsProjection implements PublicIncidentHandlers, ReplayableProjection {
+public class IncidentMetricsProjection implements PublicIncidentHandlers, DocumentReadModel {
 
     public static final String NAME = "incident-metrics";
 
@@ -49,8 +48,8 @@ public class IncidentMetricsProjection implements PublicIncidentHandlers, Replay
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public DocumentProjection documents() {
+        return documents;
     }
 
     @Override
@@ -70,15 +69,5 @@ public class IncidentMetricsProjection implements PublicIncidentHandlers, Replay
                 (rs, row) -> IncidentMetrics.of(ReadModelJson.read(rs.getString(1), PublicIncident.class), now),
                 generations.readGeneration(NAME), Timestamps.column(from), Timestamps.column(to));
         return MetricsSummary.of(from, to, metrics);
-    }
-
-    @ResetHandler
-    void onReset() {
-        documents.reset();
-    }
-
-    @Override
-    public void deleteGeneration(int generation) {
-        documents.deleteGeneration(generation);
     }
 }

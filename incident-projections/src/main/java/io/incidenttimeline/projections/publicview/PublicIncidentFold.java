@@ -11,6 +11,7 @@ import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
 import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.Visibility;
+import io.incidenttimeline.projections.support.EventFold;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,11 +30,7 @@ public final class PublicIncidentFold {
     }
 
     public static PublicIncident fold(List<?> events) {
-        PublicIncident state = null;
-        for (Object event : events) {
-            state = apply(state, event);
-        }
-        return state;
+        return EventFold.fromStart(events, PublicIncidentFold::apply);
     }
 
     /** The state after {@code event}; events that say nothing public return the state unchanged. */

@@ -3,12 +3,11 @@ package io.incidenttimeline.projections.publicview;
 import io.incidenttimeline.core.component.ComponentEvent;
 import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.projections.document.DocumentProjection;
+import io.incidenttimeline.projections.document.DocumentReadModel;
 import io.incidenttimeline.projections.generation.AggregateProgress;
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PublicViewProjection.NAME)
-public class PublicViewProjection implements PublicIncidentHandlers, PublicComponentHandlers, ReplayableProjection {
+public class PublicViewProjection implements PublicIncidentHandlers, PublicComponentHandlers, DocumentReadModel {
 
     public static final String NAME = "public-view";
 
@@ -33,8 +32,8 @@ public class PublicViewProjection implements PublicIncidentHandlers, PublicCompo
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public DocumentProjection documents() {
+        return documents;
     }
 
     @Override
@@ -46,15 +45,5 @@ public class PublicViewProjection implements PublicIncidentHandlers, PublicCompo
     public void incident(IncidentEvent event, DomainEventMessage<?> message) {
         documents.fold(store.incidents(), message.getAggregateIdentifier(), message,
                 incident -> PublicIncidentFold.apply(incident, event));
-    }
-
-    @ResetHandler
-    void onReset() {
-        documents.reset();
-    }
-
-    @Override
-    public void deleteGeneration(int generation) {
-        documents.deleteGeneration(generation);
     }
 }

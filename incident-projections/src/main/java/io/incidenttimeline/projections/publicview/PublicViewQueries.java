@@ -2,6 +2,7 @@ package io.incidenttimeline.projections.publicview;
 
 import io.incidenttimeline.projections.generation.ProjectionGenerations;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
+import io.incidenttimeline.projections.support.EventFold;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,13 +65,8 @@ public class PublicViewQueries {
     }
 
     public List<PublicComponent> componentsAsOf(Instant asOf) {
-        return history.aggregates(true).map(id -> {
-            PublicComponent component = null;
-            for (Object event : history.upTo(id, asOf)) {
-                component = PublicComponent.apply(component, event);
-            }
-            return component;
-        }).filter(Objects::nonNull).toList();
+        return history.aggregates(true).map(id -> EventFold.<PublicComponent>fromStart(history.upTo(id, asOf),
+                PublicComponent::apply)).filter(Objects::nonNull).toList();
     }
 
     public PageView pageAsOf(Instant asOf) {

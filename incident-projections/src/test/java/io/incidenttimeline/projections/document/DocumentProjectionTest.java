@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -158,6 +159,32 @@ class DocumentProjectionTest {
         handle(event("t-1", 0, "live"));
         assertThat(stored(building, "t-1").events()).as("progress of the emptied generation is gone too")
                 .containsExactly("live");
+    }
+
+    /** A read model on the skeleton, with nothing of its own but the skeleton. */
+    private final class Tallies implements DocumentReadModel {
+
+        @Override
+        public DocumentProjection documents() {
+            return projection;
+        }
+    }
+
+    @Test
+    void aReadModelOnTheSkeletonIsNamedAfterItAndAxonsResetEmptiesTheGenerationBeingBuilt() throws Exception {
+        Tallies tallies = new Tallies();
+        handle(event("t-1", 0, "live"));
+        int building = generations.beginReplay("tallies", Instant.now()).orElseThrow();
+        generations.tokensReset("tallies", building, 1);
+        handle(event("t-1", 0, "live"));
+
+        new AnnotationEventHandlerAdapter(tallies).prepareReset();
+
+        assertThat(tallies.name()).isEqualTo("tallies");
+        assertThat(stored(building, "t-1")).isNull();
+        assertThat(stored(1, "t-1")).isNotNull();
+        tallies.deleteGeneration(1);
+        assertThat(stored(1, "t-1")).isNull();
     }
 
     private void handle(DomainEventMessage<?>... events) {

@@ -3,7 +3,6 @@ package io.incidenttimeline.api.audit.chain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,11 +33,6 @@ public class EventRows {
     /** Every event with {@code after < position <= through}, read lazily page by page. */
     public Iterable<StoredEvent> range(long after, long through) {
         return () -> new PagedIterator<>(last -> page(last, through, PAGE_SIZE), StoredEvent::position, after);
-    }
-
-    public OptionalLong lastPosition() {
-        Long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return last == null ? OptionalLong.empty() : OptionalLong.of(last);
     }
 
     private static StoredEvent event(ResultSet row, int rowNumber) throws SQLException {

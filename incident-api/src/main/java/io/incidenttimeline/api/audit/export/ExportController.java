@@ -3,11 +3,12 @@ package io.incidenttimeline.api.audit.export;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.incidenttimeline.api.audit.PositionRange;
-import io.incidenttimeline.api.audit.chain.EventRows;
+import io.incidenttimeline.projections.runtime.HeadPosition;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,9 +25,9 @@ class ExportController {
     static final String NDJSON = "application/x-ndjson";
 
     private final ExportWriter writer;
-    private final EventRows events;
+    private final EventStore events;
 
-    ExportController(ExportWriter writer, EventRows events) {
+    ExportController(ExportWriter writer, EventStore events) {
         this.writer = writer;
         this.events = events;
     }
@@ -41,7 +42,7 @@ class ExportController {
     void export(@RequestParam(name = PositionRange.FROM, required = false) String from,
                 @RequestParam(name = PositionRange.TO, required = false) String to,
                 HttpServletResponse response) throws IOException {
-        PositionRange range = PositionRange.parse(from, to, events.lastPosition().orElse(0));
+        PositionRange range = PositionRange.parse(from, to, HeadPosition.of(events).orElse(0));
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

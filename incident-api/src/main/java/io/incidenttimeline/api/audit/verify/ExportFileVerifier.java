@@ -48,7 +48,7 @@ public final class ExportFileVerifier {
 
     public Result verify(Path export) throws IOException {
         List<CheckpointLine> checkpoints = new ArrayList<>();
-        Failure malformed = readCheckpoints(export, checkpoints);
+        Failure malformed = eachLine(export, (number, text) -> readCheckpoint(number, text, checkpoints));
         if (malformed != null) {
             return new Result(0, 0, 0, false, 0, 0, malformed);
         }
@@ -56,39 +56,53 @@ public final class ExportFileVerifier {
         return new Walk(checkpoints).run(export);
     }
 
-    private Failure readCheckpoints(Path export, List<CheckpointLine> checkpoints) throws IOException {
+    /** Adds the line to {@code checkpoints} if it is one; a line that is no JSON or a malformed checkpoint fails. */
+    private static Failure readCheckpoint(int number, String text, List<CheckpointLine> checkpoints) {
+        JsonNode line;
+        try {
+            line = CanonicalJson.parse(text);
+        } catch (CanonicalJson.MalformedJsonException e) {
+            return new Failure(0, "malformed-line", "line " + number + " " + e.getMessage());
+        }
+        if (!line.has("checkpoint")) {
+            return null;
+        }
+        JsonNode checkpoint = line.get("checkpoint");
+        if (!checkpoint.isObject() || !checkpoint.path("position").canConvertToExactIntegral()
+                || !checkpoint.path("headHash").isTextual() || !line.path("signature").isTextual()) {
+            return new Failure(0, "malformed-line", "line " + number
+                    + ": a checkpoint line needs checkpoint.position, checkpoint.headHash and signature");
+        }
+        try {
+            checkpoints.add(new CheckpointLine(number, checkpoint.get("position").asLong(),
+                    checkpoint.get("headHash").asText(), checkpoint.path("createdAt").asText(),
+                    CanonicalJson.canonicalize(checkpoint), line.get("signature").asText()));
+        } catch (CanonicalJson.MalformedJsonException e) {
+            return new Failure(0, "malformed-line", "line " + number + ": the checkpoint " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Hands each non-blank line of the export, with its number from 1, to {@code check} until one fails. */
+    private static Failure eachLine(Path export, LineCheck check) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 number++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode line;
-                try {
-                    line = CanonicalJson.parse(text);
-                } catch (CanonicalJson.MalformedJsonException e) {
-                    return new Failure(0, "malformed-line", "line " + number + " " + e.getMessage());
-                }
-                if (!line.has("checkpoint")) {
-                    continue;
-                }
-                JsonNode checkpoint = line.get("checkpoint");
-                if (!checkpoint.isObject() || !checkpoint.path("position").canConvertToExactIntegral()
-                        || !checkpoint.path("headHash").isTextual() || !line.path("signature").isTextual()) {
-                    return new Failure(0, "malformed-line", "line " + number
-                            + ": a checkpoint line needs checkpoint.position, checkpoint.headHash and signature");
-                }
-                try {
-                    checkpoints.add(new CheckpointLine(number, checkpoint.get("position").asLong(),
-                            checkpoint.get("headHash").asText(), checkpoint.path("createdAt").asText(),
-                            CanonicalJson.canonicalize(checkpoint), line.get("signature").asText()));
-                } catch (CanonicalJson.MalformedJsonException e) {
-                    return new Failure(0, "malformed-line", "line " + number + ": the checkpoint " + e.getMessage());
+                if (!text.isBlank()) {
+                    Failure failure = check.line(number, text);
+                    if (failure != null) {
+                        return failure;
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /** One line's check: null when the line is fine. */
+    private interface LineCheck {
+        Failure line(int number, String text);
     }
 
     /** The second pass over the event lines. */
@@ -109,20 +123,8 @@ public final class ExportFileVerifier {
         }
 
         Result run(Path export) throws IOException {
-            try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-                int number = 0;
-                for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                    number++;
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    Failure failure = line(number, parse(text));
-                    if (failure != null) {
-                        return result(failure);
-                    }
-                }
-            }
-            return result(checkpointsBefore(Long.MAX_VALUE));
+            Failure failure = eachLine(export, (number, text) -> line(number, parse(text)));
+            return result(failure != null ? failure : checkpointsBefore(Long.MAX_VALUE));
         }
 
         private Failure line(int number, JsonNode line) {
