@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidenttimeline.api.command.CommandContext;
 import io.incidenttimeline.api.command.CommandRunner;
-import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;

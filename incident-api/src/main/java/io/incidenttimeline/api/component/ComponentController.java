@@ -5,7 +5,7 @@ import io.incidenttimeline.api.command.CommandResult;
 import io.incidenttimeline.api.command.CommandRunner;
 import io.incidenttimeline.core.component.ComponentCatalogue;
 import io.incidenttimeline.core.component.DefineComponent;
-import io.incidenttimeline.api.openapi.DocumentedProblems;
+import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.incidenttimeline.api.web.PayloadTooLargeException;
+import io.incidenttimeline.api.http.infra.web.PayloadTooLargeException;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.net.URI;
 import java.time.Duration;

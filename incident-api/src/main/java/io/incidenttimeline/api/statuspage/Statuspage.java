@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.statuspage;
 
+import io.incidenttimeline.core.component.Component;
+import io.incidenttimeline.core.incident.Incident;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.storage;
 
+import io.incidenttimeline.projections.support.ReadStore;
 import java.time.Instant;
 import java.util.OptionalLong;
 

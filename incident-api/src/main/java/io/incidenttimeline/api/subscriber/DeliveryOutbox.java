@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * take the same row; a claim left by a crashed sender lapses and the row is sent again, with the same delivery id.
  */
 @Repository
-class DeliveryOutbox {
+public class DeliveryOutbox {
 
     static final int ERROR_MAX = 1000;
 
@@ -35,11 +35,11 @@ class DeliveryOutbox {
     }
 
     /** One attempt, as the delivery log shows it. */
-    record AttemptEntry(int attempt, Instant at, Integer statusCode, String error, long durationMs) {
+    public record AttemptEntry(int attempt, Instant at, Integer statusCode, String error, long durationMs) {
     }
 
     /** One delivery, as the delivery log shows it. */
-    record LogEntry(String deliveryId, String kind, String subject, String eventId, long eventPosition,
+    public record LogEntry(String deliveryId, String kind, String subject, String eventId, long eventPosition,
                     DeliveryStatus status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
                     Integer lastStatusCode, String lastError, List<AttemptEntry> attemptLog) {
     }
@@ -108,7 +108,7 @@ class DeliveryOutbox {
     }
 
     /** The subscriber's newest deliveries first, each with its attempts. */
-    List<LogEntry> log(String subscriberId, int limit) {
+    public List<LogEntry> log(String subscriberId, int limit) {
         List<LogEntry> entries = jdbc.query("SELECT * FROM webhook_delivery WHERE subscriber_id = ? "
                 + "ORDER BY event_position DESC, subject, delivery_id LIMIT ?", DeliveryOutbox::entry, subscriberId, limit);
         if (entries.isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param components          the components it follows; null for every one
  * @param startsAfterPosition the event store's head when it was registered: older events are never sent to it
  */
-record Subscriber(String id, String url, String secret, String secretHint, List<String> components, Instant createdAt,
+public record Subscriber(String id, String url, String secret, String secretHint, List<String> components, Instant createdAt,
                   String createdBy, long startsAfterPosition) {
 
     /** Whether a change touching these components concerns this subscriber. */

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The subscribers table: the only place their secrets are kept. Component ids never contain a comma. */
 @Repository
-class SubscriberStore {
+public class SubscriberStore {
 
     private static final String COLUMNS = "subscriber_id, url, secret, secret_hint, components, created_at, created_by, "
             + "starts_after_position";
@@ -27,19 +27,19 @@ class SubscriberStore {
         this.eventStore = eventStore;
     }
 
-    void add(Subscriber subscriber) {
+    public void add(Subscriber subscriber) {
         jdbc.update("INSERT INTO webhook_subscriber (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 subscriber.id(), subscriber.url(), subscriber.secret(), subscriber.secretHint(),
                 subscriber.components() == null ? null : String.join(",", subscriber.components()),
                 Timestamps.column(subscriber.createdAt()), subscriber.createdBy(), subscriber.startsAfterPosition());
     }
 
-    Optional<Subscriber> find(String id) {
+    public Optional<Subscriber> find(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE subscriber_id = ?", SubscriberStore::row, id)
                 .stream().findFirst();
     }
 
-    List<Subscriber> all() {
+    public List<Subscriber> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriber ORDER BY created_at, subscriber_id",
                 SubscriberStore::row);
     }
@@ -52,7 +52,7 @@ class SubscriberStore {
 
     /** Removes the subscriber with its deliveries and their attempts; pending deliveries are never sent. */
     @Transactional(transactionManager = "readStoreTransactionManager")
-    boolean remove(String id) {
+    public boolean remove(String id) {
         jdbc.update("DELETE FROM webhook_delivery_attempt WHERE delivery_id IN "
                 + "(SELECT delivery_id FROM webhook_delivery WHERE subscriber_id = ?)", id);
         jdbc.update("DELETE FROM webhook_delivery WHERE subscriber_id = ?", id);
@@ -60,7 +60,7 @@ class SubscriberStore {
     }
 
     /** The global index of the newest stored event, or -1 for an empty store. */
-    long headPosition() {
+    public long headPosition() {
         return HeadPosition.of(eventStore).orElse(-1);
     }
 

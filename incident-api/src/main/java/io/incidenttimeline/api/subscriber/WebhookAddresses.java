@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class WebhookAddresses {
 
-    static final int URL_MAX = 2000;
+    public static final int URL_MAX = 2000;
 
     /** Name resolution, replaceable in tests. */
     @FunctionalInterface

@@ -2,7 +2,7 @@ package io.incidenttimeline.api.audit.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidenttimeline.api.audit.PositionRange;
+import io.incidenttimeline.api.http.read.audit.PositionRange;
 import io.incidenttimeline.api.audit.chain.CanonicalJson;
 import io.incidenttimeline.api.audit.chain.ChainEntry;
 import io.incidenttimeline.api.audit.chain.ChainHash;

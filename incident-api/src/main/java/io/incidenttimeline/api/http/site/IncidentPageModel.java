@@ -1,0 +1,82 @@
+package io.incidenttimeline.api.http.site;
+
+import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
+import io.incidenttimeline.projections.metrics.IncidentMetrics;
+import io.incidenttimeline.projections.publicview.PageView;
+import io.incidenttimeline.projections.publicview.PublicIncident;
+import io.incidenttimeline.projections.publicview.PublicUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the incident page from the same localized document the public JSON API serves ({@link LocalizedIncident}:
+ * the reader's translation, the disclaimer decision, times in UTC and the reader's zone), plus what only the page
+ * shows: how long the impact lasted and whether each "next update by" promise was kept.
+ */
+@Component
+class IncidentPageModel {
+
+    IncidentView of(PublicIncident incident, PageView page, PageReader reader, Words words, Instant now) {
+        LocalizedIncident localized = LocalizedIncident.render(incident, page.catalogue(),
+                reader.preferences(), now);
+        ZoneId zone = reader.zone();
+        Map<String, IncidentMetrics.Outcome> promises = IncidentMetrics.of(incident, now).promises().stream()
+                .collect(Collectors.toMap(IncidentMetrics.Promise::updateId, IncidentMetrics.Promise::outcome));
+        Map<String, PublicUpdate> updates = incident.updates().stream()
+                .collect(Collectors.toMap(PublicUpdate::id, Function.identity()));
+
+        List<IncidentView.UpdateView> shown = localized.updates().stream().map(update -> {
+            var source = updates.get(update.id());
+            IncidentMetrics.Outcome outcome = promises.get(update.id());
+            return new IncidentView.UpdateView(update.id(), update.status(), update.body(),
+                    Moment.of(source.occurredAt(), zone), update.edited(), Moment.of(source.editedAt(), zone),
+                    Moment.of(source.nextUpdateDueAt(), zone), outcome == null ? null : outcome.name().toLowerCase(Locale.ROOT));
+        }).toList();
+
+        Duration impact = incident.impactStartedAt() == null ? null
+                : Duration.between(incident.impactStartedAt(), incident.impactEndedAt() != null ? incident.impactEndedAt() : now);
+        String original = incident.locale();
+        return new IncidentView(incident.id(), localized.locale(), localized.title(), localized.status(),
+                localized.impact(), localized.machineTranslated(), words.languageNameHere(localized.locale()), original,
+                words.languageNameHere(original), PageLinks.incident(incident.id(), original, reader.tz()),
+                localized.components().stream().map(c -> new IncidentView.ComponentLine(c.name(), c.group(), c.status()))
+                        .toList(),
+                Moment.of(incident.impactStartedAt(), zone), Moment.of(incident.impactEndedAt(), zone),
+                impact == null ? null : (int) impact.toHours(), impact == null ? null : impact.toMinutesPart(),
+                Moment.of(incident.nextUpdateDueAt(), zone), localized.nextUpdateOverdue(), shown,
+                postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader));
+    }
+
+    private static IncidentView.PostMortemView postMortem(LocalizedIncident.PostMortem localized,
+                                                          PublicIncident incident, ZoneId zone) {
+        if (localized == null) {
+            return null;
+        }
+        var source = incident.postMortem();
+        boolean revised = source.revision() > 1;
+        return new IncidentView.PostMortemView(source.revision(), localized.summary(), localized.rootCause(),
+                localized.resolution(), Moment.of(source.publishedAt(), zone),
+                revised ? Moment.of(source.revisedAt(), zone) : null,
+                localized.remediation().stream().map(item ->
+                        new IncidentView.RemediationView(item.title(), item.dueDate(), item.completed())).toList());
+    }
+
+    private static List<IncidentView.LanguageLink> languages(PublicIncident incident, String shown, PageReader reader) {
+        List<IncidentView.LanguageLink> links = new ArrayList<>();
+        links.add(new IncidentView.LanguageLink(incident.locale(), Words.languageName(incident.locale()), "original",
+                PageLinks.incident(incident.id(), incident.locale(), reader.tz()), incident.locale().equals(shown)));
+        incident.translations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                links.add(new IncidentView.LanguageLink(entry.getKey(), Words.languageName(entry.getKey()),
+                        entry.getValue().machineTranslated() ? "machine" : "human",
+                        PageLinks.incident(incident.id(), entry.getKey(), reader.tz()), entry.getKey().equals(shown))));
+        return links;
+    }
+}

@@ -1,0 +1,34 @@
+package io.incidenttimeline.api.http.site;
+
+import java.util.List;
+
+/**
+ * What the incident page shows, in the reader's language and zone. Texts are the reader's translation where one
+ * exists; {@code machineTranslated} says a machine translation is shown, {@code original} links to the authoritative
+ * text.
+ */
+record IncidentView(String id, String lang, String title, String status, String impact, boolean machineTranslated,
+                    String shownLanguage, String originalTag, String originalLanguage, String originalUrl, List<ComponentLine> components,
+                    Moment impactStart, Moment impactEnd, Integer impactHours, Integer impactMinutes,
+                    Moment nextUpdateDue, boolean nextUpdateOverdue, List<UpdateView> updates, PostMortemView postMortem,
+                    List<LanguageLink> languages) {
+
+    record ComponentLine(String name, String group, String status) {
+    }
+
+    /** One public update; {@code promise} is kept, broken or pending when it promised the next update. */
+    record UpdateView(String id, String status, String body, Moment at, boolean edited, Moment editedAt,
+                      Moment promisedBy, String promise) {
+    }
+
+    record PostMortemView(int revision, String summary, String rootCause, String resolution, Moment publishedAt,
+                          Moment revisedAt, List<RemediationView> remediation) {
+    }
+
+    record RemediationView(String title, String dueDate, boolean completed) {
+    }
+
+    /** A language the incident can be read in; {@code kind} is original, machine or human. */
+    record LanguageLink(String tag, String name, String kind, String url, boolean current) {
+    }
+}
