@@ -23,7 +23,11 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import io.incidenttimeline.api.application.IdempotencyInterceptor;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -90,11 +94,22 @@ public class AxonConfig {
 
     /** The embedded event store, telling the projections about committed events at once (see the class). */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  ThreadPoolTaskSchedulerBuilder schedulers) {
+        ThreadPoolTaskScheduler reminders = schedulers.poolSize(1).threadNamePrefix("event-store-commit-notifier-").build();
+        reminders.setDaemon(true);
+        reminders.initialize();
         return new CommitNotifyingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new ChunkedTailReads(storageEngine))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), reminders);
+    }
+
+    /** Runs each command's idempotency claim and result inside its unit of work (see the interceptor). */
+    @Bean
+    ConfigurerModule commandIdempotency(IdempotencyInterceptor idempotency) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR,
+                () -> config.commandBus().registerHandlerInterceptor(idempotency)));
     }
 
     /** Events and snapshots are written with the contract mapper from incident-core; Axon looks it up by this name. */

@@ -2,7 +2,7 @@ package io.incidenttimeline.api.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.api.command.CommandRunner;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.api.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -63,7 +63,7 @@ public class IncidentEventsController {
             throw notFound(incidentId);
         }
         long version = events.get(events.size() - 1).sequence();
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, CommandRunner.etag(version))
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, CommandResponses.etag(version))
                 .body(new IncidentEvents(incidentId, version, events));
     }
 

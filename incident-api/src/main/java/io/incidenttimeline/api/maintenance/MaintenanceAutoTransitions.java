@@ -1,7 +1,9 @@
 package io.incidenttimeline.api.maintenance;
 
-import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandRunner;
+import io.incidenttimeline.api.application.Actor;
+import io.incidenttimeline.api.application.CommandRefused;
+import io.incidenttimeline.api.application.Commands;
+import io.incidenttimeline.api.command.GeneratedIds;
 import io.incidenttimeline.core.maintenance.MaintenanceStatus;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.maintenance.PublicMaintenance;
@@ -10,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -38,14 +39,14 @@ class MaintenanceAutoTransitions implements SchedulingConfigurer {
 
     private final MaintenanceProperties properties;
     private final MaintenanceQueries maintenances;
-    private final CommandRunner runner;
+    private final Commands commands;
     private final Clock clock;
 
-    MaintenanceAutoTransitions(MaintenanceProperties properties, MaintenanceQueries maintenances, CommandRunner runner,
+    MaintenanceAutoTransitions(MaintenanceProperties properties, MaintenanceQueries maintenances, Commands commands,
                                Clock clock) {
         this.properties = properties;
         this.maintenances = maintenances;
-        this.runner = runner;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -73,18 +74,16 @@ class MaintenanceAutoTransitions implements SchedulingConfigurer {
     private void send(String maintenanceId, MaintenanceStatus target) {
         boolean start = target == MaintenanceStatus.IN_PROGRESS;
         var transition = MaintenanceRequests.Transition.USUAL_MESSAGE;
-        var context = new CommandContext(ACTOR, ROLE, CHANNEL,
-                "maintenance-" + (start ? "start-" : "complete-") + maintenanceId, null, null,
-                (start ? "auto-start " : "auto-complete ") + maintenanceId);
-        ResponseEntity<Object> outcome = runner.run(context, transition, MaintenanceCommandController.transitioned(
-                maintenanceId, target, updateId -> start ? transition.toStart(maintenanceId, updateId, null)
-                        : transition.toComplete(maintenanceId, updateId, null)));
+        var actor = new Actor(ACTOR, ROLE, CHANNEL, "maintenance-" + (start ? "start-" : "complete-") + maintenanceId);
+        String updateId = GeneratedIds.next("upd");
         String done = start ? "started" : "completed";
-        if (outcome.getStatusCode().is2xxSuccessful()) {
+        try {
+            commands.send(start ? transition.toStart(maintenanceId, updateId, null)
+                    : transition.toComplete(maintenanceId, updateId, null), actor);
             log.info("maintenance {} is {}: its window's edge has passed", maintenanceId, done);
-        } else {
+        } catch (CommandRefused refused) {
             log.info("maintenance {} was not {} on its own; the maintenance refused: {}", maintenanceId, done,
-                    outcome.getBody());
+                    refused.refusal());
         }
     }
 }
