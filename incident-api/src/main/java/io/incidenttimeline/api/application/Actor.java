@@ -4,7 +4,7 @@ package io.incidenttimeline.api.application;
  * Who sends a command, through which channel, and under which idempotency key. Every event the command causes carries
  * the name, role, channel, correlation id and key, so the audit trail says who did what and how.
  *
- * @param idempotencyKey     the caller's key for this request, or null: a repeat with the same key gets the first answer
+ * @param idempotencyKey     the caller's key for this request, or null; a repeat under the key gets the first answer
  * @param requestFingerprint what the caller asked for under the key, in a canonical form; a key given again for another
  *                           request is refused. Ids the command generates are not part of it. Null without a key.
  */

@@ -42,7 +42,7 @@ final class CommandResults {
         return new CommandResult(version, aggregateId(command), null, false, false);
     }
 
-    /** The id of the incident or maintenance a command addresses, as callers know it; null for a command of no caller. */
+    /** The id of the incident or maintenance a command addresses, as callers know it; null for any other command. */
     private static String aggregateId(Object command) {
         if (command instanceof AmendUpdate c) {
             return c.incidentId();

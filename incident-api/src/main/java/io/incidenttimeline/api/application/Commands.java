@@ -109,7 +109,7 @@ public class Commands {
      */
     private void remember(Actor actor, Refusal refusal) {
         transaction.executeWithoutResult(status -> {
-            idempotency.claim(actor, actor.requestFingerprint());
+            idempotency.claim(actor);
             idempotency.complete(actor, new IdempotencyStore.Outcome(null, refusal));
         });
     }

@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
  * request's fingerprint before the command is handled, and stores the command's result with the key, so the key, the
  * result and the events commit or roll back together. It turns the version the aggregate returns into the
  * {@link CommandResult}.
+ * <p>
+ * Axon's Spring Boot configuration ({@code InterceptorAutoConfiguration}) registers this bean with the command bus,
+ * after the interceptor that opens the unit of work's transaction.
  */
 @Component
-public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String FINGERPRINT = "requestFingerprint";
 
@@ -33,7 +36,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         CommandMessage<?> message = unitOfWork.getMessage();
         Actor actor = keyed(message);
         if (actor != null) {
-            store.claim(actor, actor.requestFingerprint());
+            store.claim(actor);
         }
         Object command = message.getPayload();
         boolean existed = command instanceof DefineComponent define && catalogue.isDefined(define.componentId());

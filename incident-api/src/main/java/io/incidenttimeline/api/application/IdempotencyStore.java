@@ -37,12 +37,13 @@ class IdempotencyStore {
     }
 
     /**
-     * Claims the key in the current transaction. Throws {@link org.springframework.dao.DuplicateKeyException} when it
+     * Claims the actor's key, with the request's fingerprint, in the current transaction. Throws {@link org.springframework.dao.DuplicateKeyException} when it
      * is taken; on PostgreSQL that waits until a concurrent claim commits or rolls back.
      */
-    void claim(Actor actor, String fingerprint) {
+    void claim(Actor actor) {
         jdbc.update("INSERT INTO idempotency_record (principal, idempotency_key, request_fingerprint, created_at) "
-                + "VALUES (?, ?, ?, ?)", actor.name(), actor.idempotencyKey(), fingerprint, Timestamp.from(clock.instant()));
+                        + "VALUES (?, ?, ?, ?)", actor.name(), actor.idempotencyKey(), actor.requestFingerprint(),
+                Timestamp.from(clock.instant()));
     }
 
     void complete(Actor actor, Outcome outcome) {
@@ -53,7 +54,7 @@ class IdempotencyStore {
     Optional<Claim> find(Actor actor) {
         return jdbc.query("SELECT request_fingerprint, outcome, response_status, response_etag, response_body "
                         + "FROM idempotency_record WHERE principal = ? AND idempotency_key = ?",
-                (rs, row) -> new Claim(rs.getString(1), outcome(rs)), actor.name(), actor.idempotencyKey())
+                (rs, row) -> new Claim(rs.getString(1).strip(), outcome(rs)), actor.name(), actor.idempotencyKey())
                 .stream().findFirst();
     }
 

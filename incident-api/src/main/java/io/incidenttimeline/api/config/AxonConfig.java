@@ -23,8 +23,6 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import io.incidenttimeline.api.application.IdempotencyInterceptor;
-import org.axonframework.lifecycle.Phase;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -103,13 +101,6 @@ public class AxonConfig {
                 .storageEngine(new ChunkedTailReads(storageEngine))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), reminders);
-    }
-
-    /** Runs each command's idempotency claim and result inside its unit of work (see the interceptor). */
-    @Bean
-    ConfigurerModule commandIdempotency(IdempotencyInterceptor idempotency) {
-        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR,
-                () -> config.commandBus().registerHandlerInterceptor(idempotency)));
     }
 
     /** Events and snapshots are written with the contract mapper from incident-core; Axon looks it up by this name. */
