@@ -1,23 +1,19 @@
 package io.incidenttimeline.api.application;
 
 import io.incidenttimeline.core.component.DefineComponent;
-import io.incidenttimeline.core.incident.command.AddTranslation;
-import io.incidenttimeline.core.incident.command.AmendUpdate;
-import io.incidenttimeline.core.incident.command.ChangeImpact;
-import io.incidenttimeline.core.incident.command.CompleteRemediationItem;
 import io.incidenttimeline.core.incident.command.DeclareIncident;
 import io.incidenttimeline.core.incident.command.PostUpdate;
-import io.incidenttimeline.core.incident.command.PublishPostMortem;
-import io.incidenttimeline.core.incident.command.RecordImpactWindow;
-import io.incidenttimeline.core.incident.command.RetractUpdate;
-import io.incidenttimeline.core.maintenance.command.CancelMaintenance;
-import io.incidenttimeline.core.maintenance.command.CompleteMaintenance;
+import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.maintenance.command.PostMaintenanceUpdate;
 import io.incidenttimeline.core.maintenance.command.ScheduleMaintenance;
-import io.incidenttimeline.core.maintenance.command.StartMaintenance;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 
 /** The result of each command the domain accepts: the ids it names, as callers know them, and the new version. */
 final class CommandResults {
+
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private CommandResults() {
     }
@@ -42,38 +38,9 @@ final class CommandResults {
         return new CommandResult(version, aggregateId(command), null, false, false);
     }
 
-    /** The id of the incident or maintenance a command addresses, as callers know it; null for any other command. */
+    /** The id of the incident or maintenance a command addresses, as callers know it. */
     private static String aggregateId(Object command) {
-        if (command instanceof AmendUpdate c) {
-            return c.incidentId();
-        }
-        if (command instanceof RetractUpdate c) {
-            return c.incidentId();
-        }
-        if (command instanceof RecordImpactWindow c) {
-            return c.incidentId();
-        }
-        if (command instanceof ChangeImpact c) {
-            return c.incidentId();
-        }
-        if (command instanceof AddTranslation c) {
-            return c.incidentId();
-        }
-        if (command instanceof PublishPostMortem c) {
-            return c.incidentId();
-        }
-        if (command instanceof CompleteRemediationItem c) {
-            return c.incidentId();
-        }
-        if (command instanceof StartMaintenance c) {
-            return c.maintenanceId();
-        }
-        if (command instanceof CompleteMaintenance c) {
-            return c.maintenanceId();
-        }
-        if (command instanceof CancelMaintenance c) {
-            return c.maintenanceId();
-        }
-        return null;
+        String target = TARGETS.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+        return MaintenanceIds.isMaintenanceStream(target) ? MaintenanceIds.maintenanceId(target) : target;
     }
 }

@@ -2,8 +2,6 @@ package io.incidenttimeline.api.application;
 
 import io.incidenttimeline.api.config.AuditMetadata;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -115,16 +113,10 @@ public class Commands {
     }
 
     private static MetaData metadata(Actor actor) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(AuditMetadata.ACTOR, actor.name());
-        metadata.put(AuditMetadata.ROLE, actor.role());
-        metadata.put(AuditMetadata.CHANNEL, actor.channel());
-        metadata.put(AuditMetadata.CORRELATION_ID, actor.correlationId());
-        if (actor.hasIdempotencyKey()) {
-            metadata.put(AuditMetadata.IDEMPOTENCY_KEY, actor.idempotencyKey());
-            metadata.put(IdempotencyInterceptor.FINGERPRINT, actor.requestFingerprint());
-        }
-        return MetaData.from(metadata);
+        MetaData metadata = MetaData.with(AuditMetadata.ACTOR, actor.name()).and(AuditMetadata.ROLE, actor.role())
+                .and(AuditMetadata.CHANNEL, actor.channel()).and(AuditMetadata.CORRELATION_ID, actor.correlationId());
+        return !actor.hasIdempotencyKey() ? metadata : metadata.and(AuditMetadata.IDEMPOTENCY_KEY, actor.idempotencyKey())
+                .and(IdempotencyInterceptor.FINGERPRINT, actor.requestFingerprint());
     }
 
     private static void pause() {
