@@ -1,8 +1,9 @@
 package io.incidenttimeline.api.alertmanager;
 
 import io.incidenttimeline.api.support.Sha256;
-import io.incidenttimeline.api.command.CommandResult;
-import io.incidenttimeline.api.command.CommandSender;
+import io.incidenttimeline.api.application.Actor;
+import io.incidenttimeline.api.application.CommandResult;
+import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.core.component.ComponentCatalogue;
 import io.incidenttimeline.core.incident.command.DeclareIncident;
 import io.incidenttimeline.core.incident.command.PostUpdate;
@@ -10,7 +11,6 @@ import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Text;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Turns one Alertmanager notification into commands. A firing group without an open incident declares one; with one,
  * it posts an update; a resolved group posts the resolving update. Each update's id is derived from what the
  * notification says (group, status, and each alert's fingerprint, start and end), so the same notification sent again
- * is recognised and changes nothing.
+ * is recognised and changes nothing. The notification's idempotency key is looked up first: a notification sent again
+ * gets the answer it got the first time.
  */
 @Component
 class AlertmanagerReceiver {
@@ -38,46 +39,66 @@ class AlertmanagerReceiver {
     private final AlertmanagerProperties properties;
     private final AlertGroupHistory history;
     private final ComponentCatalogue catalogue;
+    private final Commands commands;
     private final Clock clock;
 
     AlertmanagerReceiver(AlertmanagerProperties properties, AlertGroupHistory history, ComponentCatalogue catalogue,
-                         Clock clock) {
+                         Commands commands, Clock clock) {
         this.properties = properties;
         this.history = history;
         this.catalogue = catalogue;
+        this.commands = commands;
         this.clock = clock;
     }
 
     record Outcome(String incidentId, String updateId, String action, Long version) {
     }
 
-    CommandResult receive(AlertmanagerNotification notification, CommandSender sender) {
+    /** @param result the result of the command sent for the notification, or null when none was needed */
+    record Received(Outcome outcome, CommandResult result) {
+
+        boolean declared() {
+            return result != null && result.created();
+        }
+    }
+
+    Received receive(AlertmanagerNotification notification, Actor actor) {
+        Optional<CommandResult> previous = commands.previous(actor);
+        if (previous.isPresent()) {
+            return sent(notification, previous.get());
+        }
         String updateId = "am-" + Sha256.hex(notificationIdentity(notification)).substring(0, 24);
         Optional<AlertGroupHistory.GroupIncident> latest = history.latest(notification.groupKey());
         if (latest.isPresent() && latest.get().updateIds().contains(updateId)) {
-            return ok(new Outcome(latest.get().incidentId(), updateId, "duplicate", null));
+            return unchanged(new Outcome(latest.get().incidentId(), updateId, "duplicate", null));
         }
         if (notification.firing()) {
             if (latest.isEmpty() || !latest.get().open()) {
                 int episode = latest.map(i -> i.episode() + 1).orElse(1);
                 String incidentId = AlertGroupHistory.incidentId(notification.groupKey(), episode);
-                long version = sender.send(declaration(notification, incidentId, updateId));
-                return CommandResult.created(URI.create("/api/v1/incidents/" + incidentId), version,
-                        new Outcome(incidentId, updateId, "declared", version));
+                return sent(notification, commands.send(declaration(notification, incidentId, updateId), actor));
             }
             var open = latest.get();
-            long version = sender.send(update(notification, open.incidentId(), updateId, open.status(),
-                    message(notification)));
-            return ok(new Outcome(open.incidentId(), updateId, "updated", version));
+            return sent(notification, commands.send(update(notification, open.incidentId(), updateId, open.status(),
+                    message(notification)), actor));
         }
         if (latest.isEmpty() || !latest.get().open()) {
-            return ok(new Outcome(latest.map(AlertGroupHistory.GroupIncident::incidentId).orElse(null), updateId,
+            return unchanged(new Outcome(latest.map(AlertGroupHistory.GroupIncident::incidentId).orElse(null), updateId,
                     "no-open-incident", null));
         }
         var open = latest.get();
-        long version = sender.send(update(notification, open.incidentId(), updateId, properties.resolvedStatus(),
-                properties.resolvedMessage()));
-        return ok(new Outcome(open.incidentId(), updateId, "resolved", version));
+        return sent(notification, commands.send(update(notification, open.incidentId(), updateId,
+                properties.resolvedStatus(), properties.resolvedMessage()), actor));
+    }
+
+    /** A declaration, or an update that a firing notification posts and a resolved one resolves with. */
+    private static Received sent(AlertmanagerNotification notification, CommandResult result) {
+        String action = result.created() ? "declared" : notification.firing() ? "updated" : "resolved";
+        return new Received(new Outcome(result.aggregateId(), result.updateId(), action, result.version()), result);
+    }
+
+    private static Received unchanged(Outcome outcome) {
+        return new Received(outcome, null);
     }
 
     private DeclareIncident declaration(AlertmanagerNotification notification, String incidentId, String updateId) {
@@ -168,10 +189,6 @@ class AlertmanagerReceiver {
 
     private static String label(AlertmanagerNotification notification, String name) {
         return notification.commonLabels() == null ? null : notification.commonLabels().get(name);
-    }
-
-    private static CommandResult ok(Outcome outcome) {
-        return new CommandResult(org.springframework.http.HttpStatus.OK, null, outcome.version(), outcome);
     }
 
     private static String orElse(String value, String fallback) {

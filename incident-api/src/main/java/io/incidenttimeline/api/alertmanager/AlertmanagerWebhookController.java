@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandRunner;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ApiProblem;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +33,12 @@ public class AlertmanagerWebhookController {
     static final String CHANNEL = "webhook";
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
 
-    private final CommandRunner runner;
+    private final CommandResponses responses;
     private final AlertmanagerReceiver receiver;
     private final ObjectMapper canonicalJson;
 
-    AlertmanagerWebhookController(CommandRunner runner, AlertmanagerReceiver receiver, ObjectMapper json) {
-        this.runner = runner;
+    AlertmanagerWebhookController(CommandResponses responses, AlertmanagerReceiver receiver, ObjectMapper json) {
+        this.responses = responses;
         this.receiver = receiver;
         this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
@@ -54,11 +55,17 @@ public class AlertmanagerWebhookController {
             ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT})
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
-    public ResponseEntity<Object> receive(@RequestBody AlertmanagerNotification notification, CommandContext context) {
+    public ResponseEntity<AlertmanagerReceiver.Outcome> receive(@RequestBody AlertmanagerNotification notification,
+                                                                CommandContext context) {
         validate(notification);
-        var webhook = new CommandContext(context.actor(), context.role(), CHANNEL, context.correlationId(),
-                "alertmanager-" + Sha256.hex(canonical(notification)), null, context.operation());
-        return runner.run(webhook, notification, sender -> receiver.receive(notification, sender));
+        var actor = responses.actor(context, CHANNEL, "alertmanager-" + Sha256.hex(canonical(notification)),
+                notification);
+        var received = receiver.receive(notification, actor);
+        if (received.declared()) {
+            return CommandResponses.created(URI.create("/api/v1/incidents/" + received.outcome().incidentId()),
+                    received.result(), received.outcome());
+        }
+        return CommandResponses.respond(HttpStatus.OK, null, received.result(), received.outcome());
     }
 
     private static void validate(AlertmanagerNotification notification) {

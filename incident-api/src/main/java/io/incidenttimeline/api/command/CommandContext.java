@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.command;
 
 /**
- * Who issues a command, through which channel, and under which request headers. Resolved from each HTTP request;
- * built directly by callers that are not HTTP requests (the demo loader).
+ * Who issues a command over HTTP, and under which request headers, resolved from each request. The controllers turn
+ * it into the application layer's {@link io.incidenttimeline.api.application.Actor} (see {@link CommandResponses}).
  *
  * @param expectedVersion from {@code If-Match}: the incident version the caller last saw, or null
  * @param operation       method and path, part of the idempotency fingerprint

@@ -1,9 +1,9 @@
 package io.incidenttimeline.api.component;
 
+import io.incidenttimeline.api.application.CommandResult;
+import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandResult;
-import io.incidenttimeline.api.command.CommandRunner;
-import io.incidenttimeline.core.component.ComponentCatalogue;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.core.component.DefineComponent;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.incidenttimeline.core.shared.Text;
 import java.net.URI;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,18 +25,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Component catalogue")
 public class ComponentController {
 
-    private final CommandRunner runner;
-    private final ComponentCatalogue catalogue;
+    private final Commands commands;
+    private final CommandResponses responses;
 
-    public ComponentController(CommandRunner runner, ComponentCatalogue catalogue) {
-        this.runner = runner;
-        this.catalogue = catalogue;
+    public ComponentController(Commands commands, CommandResponses responses) {
+        this.commands = commands;
+        this.responses = responses;
     }
 
     public record Definition(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128) String id,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
                              String group, Integer position, String description,
                              Instant occurredAt) {
+
+        public DefineComponent toCommand() {
+            return new DefineComponent(id, name, group, position, description, occurredAt);
+        }
     }
 
     public record ComponentVersion(String componentId, long version) {
@@ -51,14 +54,11 @@ public class ComponentController {
     @DocumentedProblems({ProblemType.INVALID_POSITION})
     @PostMapping(path = "/api/v1/components", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
-    public ResponseEntity<Object> define(@RequestBody Definition body, CommandContext context) {
-        return runner.run(context, body, sender -> {
-            boolean existed = catalogue.isDefined(Text.id("id", body.id()));
-            long version = sender.send(new DefineComponent(body.id(), body.name(), body.group(), body.position(),
-                    body.description(), body.occurredAt()));
-            var response = new ComponentVersion(body.id(), version);
-            URI location = URI.create("/api/v1/components/" + body.id());
-            return new CommandResult(existed ? HttpStatus.OK : HttpStatus.CREATED, location, version, response);
-        });
+    public ResponseEntity<ComponentVersion> define(@RequestBody Definition body, CommandContext context) {
+        // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
+        Text.id("id", body.id());
+        CommandResult result = commands.send(body.toCommand(), responses.actor(context, body));
+        return CommandResponses.createdOrOk(URI.create("/api/v1/components/" + body.id()), result,
+                new ComponentVersion(body.id(), result.version()));
     }
 }

@@ -27,6 +27,8 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -93,11 +95,15 @@ public class AxonConfig {
 
     /** The embedded event store, telling the projections about committed events at once (see the class). */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  ThreadPoolTaskSchedulerBuilder schedulers) {
+        ThreadPoolTaskScheduler reminders = schedulers.poolSize(1).threadNamePrefix("event-store-commit-notifier-").build();
+        reminders.setDaemon(true);
+        reminders.initialize();
         return new CommitNotifyingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new ChunkedTailReads(storageEngine))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), reminders);
     }
 
     /** Events and snapshots are written with the contract mapper from incident-core; Axon looks it up by this name. */

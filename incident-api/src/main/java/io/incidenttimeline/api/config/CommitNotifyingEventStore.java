@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,20 +12,16 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The embedded event store, made to tell its readers about new events as soon as they are committed, so a public
  * update reaches the read models in milliseconds rather than at the next poll.
  * <p>
- * Two delays are removed. The store wakes its fetcher when Axon's unit of work commits, but a command here runs
- * inside a larger Spring transaction (the idempotency key commits with the events), so at that moment the events are
- * not yet visible and the fetcher went back to sleep for a second: here it is woken after the Spring transaction
- * commits. And the streams it hands to pooled streaming processors now support the availability callback, so the
- * processor's coordinator is scheduled at once instead of polling every half second; the first look after a commit
- * waits briefly for the fetcher to deliver. A coordinator that was busy when told drops the wake-up, so the streams are
- * told again a few times shortly after each commit.
+ * The streams it hands to pooled streaming processors support the availability callback, so the processor's
+ * coordinator is scheduled as soon as a unit of work has committed instead of polling every half second; the first
+ * look after a commit waits briefly for the fetcher to deliver. A coordinator that was busy when told drops the
+ * wake-up, so the streams are told again a few times shortly after each commit.
  */
 public class CommitNotifyingEventStore extends EmbeddedEventStore {
 
@@ -36,41 +30,26 @@ public class CommitNotifyingEventStore extends EmbeddedEventStore {
             Duration.ofMillis(400), Duration.ofMillis(1500));
 
     private final Set<NotifyingStream> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService reminders = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-store-commit-notifier");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolTaskScheduler reminders;
 
-    public CommitNotifyingEventStore(Builder builder) {
+    /** @param reminders tells the streams again; shut down with the store */
+    public CommitNotifyingEventStore(Builder builder, ThreadPoolTaskScheduler reminders) {
         super(builder);
+        this.reminders = reminders;
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    announce(events);
-                }
-            });
-        } else {
-            announce(events);
-        }
-    }
-
-    private void announce(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         streams.forEach(NotifyingStream::committed);
         for (Duration delay : TELL_AGAIN) {
-            reminders.schedule(() -> streams.forEach(NotifyingStream::remind), delay.toMillis(), TimeUnit.MILLISECONDS);
+            reminders.schedule(() -> streams.forEach(NotifyingStream::remind), reminders.getClock().instant().plus(delay));
         }
     }
 
     @Override
     public void shutDown() {
-        reminders.shutdownNow();
+        reminders.shutdown();
         super.shutDown();
     }
 

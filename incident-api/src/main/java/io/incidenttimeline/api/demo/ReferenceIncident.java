@@ -17,7 +17,8 @@ public final class ReferenceIncident {
     public static final String INCIDENT_ID = "talk-call-recordings-2024-07-05";
     public static final String RESOURCE = "/reference/talk-call-recordings-2024-07-05.json";
 
-    public record Step(String method, String path, JsonNode body) {
+    /** @param command the name of the domain command the request sends */
+    public record Step(String method, String path, String command, JsonNode body) {
     }
 
     private ReferenceIncident() {
@@ -30,7 +31,8 @@ public final class ReferenceIncident {
             }
             List<Step> steps = new ArrayList<>();
             for (JsonNode step : json.readTree(in).get("steps")) {
-                steps.add(new Step(step.get("method").asText(), step.get("path").asText(), step.get("body")));
+                steps.add(new Step(step.get("method").asText(), step.get("path").asText(), step.get("command").asText(),
+                        step.get("body")));
             }
             return List.copyOf(steps);
         } catch (IOException e) {

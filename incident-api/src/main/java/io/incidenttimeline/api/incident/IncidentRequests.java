@@ -43,7 +43,7 @@ public final class IncidentRequests {
                           Map<String, ComponentStatus> components, List<String> regions, Instant occurredAt,
                           Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId) {
 
-        DeclareIncident toCommand(String incidentId, String firstUpdateId) {
+        public DeclareIncident toCommand(String incidentId, String firstUpdateId) {
             return new DeclareIncident(incidentId, title, locale, impact, status, message, visibility, components,
                     regions, firstUpdateId, occurredAt, nextUpdateDueAt, nextUpdateInMinutes);
         }
@@ -56,7 +56,7 @@ public final class IncidentRequests {
                          Map<String, ComponentStatus> components, Instant occurredAt, Integer nextUpdateInMinutes,
                          Instant nextUpdateDueAt) {
 
-        PostUpdate toCommand(String incidentId, String assignedUpdateId, Long expectedVersion) {
+        public PostUpdate toCommand(String incidentId, String assignedUpdateId, Long expectedVersion) {
             return new PostUpdate(incidentId, assignedUpdateId, status, message, visibility, components, occurredAt,
                     nextUpdateDueAt, nextUpdateInMinutes, expectedVersion);
         }
@@ -66,7 +66,7 @@ public final class IncidentRequests {
                             @Schema(requiredMode = REQUIRED, maxLength = Text.REASON_MAX) String reason,
                             Instant occurredAt) {
 
-        AmendUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
+        public AmendUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
             return new AmendUpdate(incidentId, updateId, message, reason, occurredAt, expectedVersion);
         }
     }
@@ -74,7 +74,7 @@ public final class IncidentRequests {
     public record Retraction(@Schema(requiredMode = REQUIRED, maxLength = Text.REASON_MAX) String reason,
                              Instant occurredAt) {
 
-        RetractUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
+        public RetractUpdate toCommand(String incidentId, String updateId, Long expectedVersion) {
             return new RetractUpdate(incidentId, updateId, reason, occurredAt, expectedVersion);
         }
     }
@@ -82,7 +82,7 @@ public final class IncidentRequests {
     public record ImpactWindow(@Schema(requiredMode = REQUIRED) Instant startedAt, Instant endedAt,
                                @Schema(maxLength = Text.REASON_MAX) String reason, Instant occurredAt) {
 
-        RecordImpactWindow toCommand(String incidentId, Long expectedVersion) {
+        public RecordImpactWindow toCommand(String incidentId, Long expectedVersion) {
             return new RecordImpactWindow(incidentId, startedAt, endedAt, reason, occurredAt, expectedVersion);
         }
     }
@@ -90,7 +90,7 @@ public final class IncidentRequests {
     public record ImpactChange(@Schema(requiredMode = REQUIRED) Impact impact,
                                Map<String, ComponentStatus> components, Instant occurredAt) {
 
-        ChangeImpact toCommand(String incidentId, Long expectedVersion) {
+        public ChangeImpact toCommand(String incidentId, Long expectedVersion) {
             return new ChangeImpact(incidentId, impact, components, occurredAt, expectedVersion);
         }
     }
@@ -100,7 +100,7 @@ public final class IncidentRequests {
                               @Schema(maxLength = Text.TITLE_MAX) String title, Map<String, String> updates,
                               PostMortemSections postMortem, Instant occurredAt) {
 
-        AddTranslation toCommand(String incidentId, Long expectedVersion) {
+        public AddTranslation toCommand(String incidentId, Long expectedVersion) {
             return new AddTranslation(incidentId, locale, machineTranslated, engine, title, updates, postMortem,
                     occurredAt, expectedVersion);
         }
@@ -111,7 +111,7 @@ public final class IncidentRequests {
                              @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String resolution,
                              List<RemediationItemDraft> remediation, Instant occurredAt) {
 
-        PublishPostMortem toCommand(String incidentId, Long expectedVersion) {
+        public PublishPostMortem toCommand(String incidentId, Long expectedVersion) {
             return new PublishPostMortem(incidentId, summary, rootCause, resolution, remediation, occurredAt,
                     expectedVersion);
         }
@@ -121,7 +121,7 @@ public final class IncidentRequests {
 
         static final Completion NOW = new Completion(null);
 
-        CompleteRemediationItem toCommand(String incidentId, String itemId, Long expectedVersion) {
+        public CompleteRemediationItem toCommand(String incidentId, String itemId, Long expectedVersion) {
             return new CompleteRemediationItem(incidentId, itemId, occurredAt, expectedVersion);
         }
     }

@@ -1,9 +1,9 @@
 package io.incidenttimeline.api.maintenance;
 
+import io.incidenttimeline.api.application.CommandResult;
+import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandResult;
-import io.incidenttimeline.api.command.CommandRunner;
-import io.incidenttimeline.api.command.CommandSender;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.api.command.GeneratedIds;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -37,10 +36,12 @@ public class MaintenanceCommandController {
 
     private static final Pattern MAINTENANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Text.ID_MAX - 1) + "}");
 
-    private final CommandRunner runner;
+    private final Commands commands;
+    private final CommandResponses responses;
 
-    public MaintenanceCommandController(CommandRunner runner) {
-        this.runner = runner;
+    public MaintenanceCommandController(Commands commands, CommandResponses responses) {
+        this.commands = commands;
+        this.responses = responses;
     }
 
     @Operation(summary = "Schedule a maintenance: its window, the components it takes down and its first message",
@@ -51,15 +52,13 @@ public class MaintenanceCommandController {
             ProblemType.MAINTENANCE_WINDOW_INVERTED, ProblemType.MAINTENANCE_WINDOW_IN_PAST,
             ProblemType.MAINTENANCE_WINDOW_OUT_OF_RANGE})
     @PostMapping(consumes = "application/json")
-    public ResponseEntity<Object> schedule(@RequestBody MaintenanceRequests.Schedule body, CommandContext context) {
-        return runner.run(context, body, sender -> {
-            // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
-            String maintenanceId = body.id() != null ? Text.id("id", body.id()) : GeneratedIds.next("mnt");
-            String updateId = GeneratedIds.next("upd");
-            long version = sender.send(body.toCommand(maintenanceId, updateId));
-            return CommandResult.created(maintenanceUri(maintenanceId), version,
-                    new MaintenanceResponses.UpdateAccepted(maintenanceId, updateId, version));
-        });
+    public ResponseEntity<MaintenanceResponses.UpdateAccepted> schedule(@RequestBody MaintenanceRequests.Schedule body,
+                                                                        CommandContext context) {
+        // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
+        String maintenanceId = body.id() != null ? Text.id("id", body.id()) : GeneratedIds.next("mnt");
+        CommandResult result = commands.send(body.toCommand(maintenanceId, GeneratedIds.next("upd")),
+                responses.actor(context, body));
+        return CommandResponses.created(maintenanceUri(result.aggregateId()), result, accepted(result));
     }
 
     @Operation(summary = "Post a public update on a maintenance that has not ended",
@@ -68,14 +67,13 @@ public class MaintenanceCommandController {
             schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
     @PostMapping(path = "/{maintenanceId}/updates", consumes = "application/json")
-    public ResponseEntity<Object> postUpdate(@PathVariable String maintenanceId,
-                                             @RequestBody MaintenanceRequests.Update body, CommandContext context) {
-        return runner.run(context, body, sender -> {
-            String updateId = GeneratedIds.next("upd");
-            long version = sender.send(body.toCommand(known(maintenanceId), updateId, context.expectedVersion()));
-            return CommandResult.created(URI.create(maintenanceUri(maintenanceId) + "/updates/" + updateId), version,
-                    new MaintenanceResponses.UpdateAccepted(maintenanceId, updateId, version));
-        });
+    public ResponseEntity<MaintenanceResponses.UpdateAccepted> postUpdate(@PathVariable String maintenanceId,
+                                                                          @RequestBody MaintenanceRequests.Update body,
+                                                                          CommandContext context) {
+        CommandResult result = commands.send(body.toCommand(known(maintenanceId), GeneratedIds.next("upd"),
+                context.expectedVersion()), responses.actor(context, body));
+        return CommandResponses.created(URI.create(maintenanceUri(maintenanceId) + "/updates/" + result.updateId()),
+                result, accepted(result));
     }
 
     @Operation(summary = "Start a maintenance: its components are under maintenance until it is completed",
@@ -85,12 +83,12 @@ public class MaintenanceCommandController {
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
     @PostMapping(path = "/{maintenanceId}/start")
-    public ResponseEntity<Object> start(@PathVariable String maintenanceId,
+    public ResponseEntity<MaintenanceResponses.Transitioned> start(@PathVariable String maintenanceId,
                                         @RequestBody(required = false) MaintenanceRequests.Transition body,
                                         CommandContext context) {
         var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
-        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.IN_PROGRESS,
-                updateId -> transition.toStart(known(maintenanceId), updateId, context.expectedVersion())));
+        return transitioned(maintenanceId, MaintenanceStatus.IN_PROGRESS, transition, context,
+                transition.toStart(known(maintenanceId), GeneratedIds.next("upd"), context.expectedVersion()));
     }
 
     @Operation(summary = "Complete a maintenance under way: its components return to what incidents say of them",
@@ -100,12 +98,12 @@ public class MaintenanceCommandController {
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_NOT_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
     @PostMapping(path = "/{maintenanceId}/complete")
-    public ResponseEntity<Object> complete(@PathVariable String maintenanceId,
+    public ResponseEntity<MaintenanceResponses.Transitioned> complete(@PathVariable String maintenanceId,
                                            @RequestBody(required = false) MaintenanceRequests.Transition body,
                                            CommandContext context) {
         var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
-        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.COMPLETED,
-                updateId -> transition.toComplete(known(maintenanceId), updateId, context.expectedVersion())));
+        return transitioned(maintenanceId, MaintenanceStatus.COMPLETED, transition, context,
+                transition.toComplete(known(maintenanceId), GeneratedIds.next("upd"), context.expectedVersion()));
     }
 
     @Operation(summary = "Cancel a maintenance that has not started", operationId = "cancelMaintenance",
@@ -114,21 +112,25 @@ public class MaintenanceCommandController {
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
     @PostMapping(path = "/{maintenanceId}/cancel")
-    public ResponseEntity<Object> cancel(@PathVariable String maintenanceId,
+    public ResponseEntity<MaintenanceResponses.Transitioned> cancel(@PathVariable String maintenanceId,
                                          @RequestBody(required = false) MaintenanceRequests.Transition body,
                                          CommandContext context) {
         var transition = body == null ? MaintenanceRequests.Transition.USUAL_MESSAGE : body;
-        return runner.run(context, transition, transitioned(maintenanceId, MaintenanceStatus.CANCELLED,
-                updateId -> transition.toCancel(known(maintenanceId), updateId, context.expectedVersion())));
+        return transitioned(maintenanceId, MaintenanceStatus.CANCELLED, transition, context,
+                transition.toCancel(known(maintenanceId), GeneratedIds.next("upd"), context.expectedVersion()));
     }
 
     /** A start, completion or cancellation succeeded: the maintenance is in {@code status}, whether or not it just got there. */
-    static Function<CommandSender, CommandResult> transitioned(String maintenanceId, MaintenanceStatus status,
-                                                              Function<String, Object> command) {
-        return sender -> {
-            long version = sender.send(command.apply(GeneratedIds.next("upd")));
-            return CommandResult.ok(version, new MaintenanceResponses.Transitioned(maintenanceId, status.wire(), version));
-        };
+    private ResponseEntity<MaintenanceResponses.Transitioned> transitioned(String maintenanceId, MaintenanceStatus status,
+                                                                           MaintenanceRequests.Transition request,
+                                                                           CommandContext context, Object command) {
+        CommandResult result = commands.send(command, responses.actor(context, request));
+        return CommandResponses.ok(result, new MaintenanceResponses.Transitioned(maintenanceId, status.wire(),
+                result.version()));
+    }
+
+    private static MaintenanceResponses.UpdateAccepted accepted(CommandResult result) {
+        return new MaintenanceResponses.UpdateAccepted(result.aggregateId(), result.updateId(), result.version());
     }
 
     /** An id no maintenance can have is simply not found (and never sent to the event store). */

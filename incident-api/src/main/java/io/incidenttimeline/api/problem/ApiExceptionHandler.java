@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.incidenttimeline.api.application.CommandRefused;
+import io.incidenttimeline.api.application.Refusals;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.api.http.infra.web.PayloadTooLargeException;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.net.URI;
@@ -12,9 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -43,27 +43,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Duration STORAGE_WARNING_EVERY = Duration.ofSeconds(10);
     private final AtomicLong lastStorageWarning = new AtomicLong(System.nanoTime() - STORAGE_WARNING_EVERY.toNanos() - 1);
 
+    @ExceptionHandler(CommandRefused.class)
+    ResponseEntity<Object> refused(CommandRefused refused, WebRequest request) {
+        ResponseEntity<Object> response = respond(RefusalProblems.of(refused.refusal()), request);
+        return refused.replayed()
+                ? ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .header(CommandResponses.REPLAYED, "true").body(response.getBody())
+                : response;
+    }
+
+    /** Refused while the request was turned into a command, such as an id no incident can have. */
     @ExceptionHandler({CommandRejected.class, AggregateNotFoundException.class})
-    ResponseEntity<Object> refused(RuntimeException refusal, WebRequest request) {
-        return respond(DomainProblems.of(refusal).orElseThrow(), request);
+    ResponseEntity<Object> refusedBeforeSending(RuntimeException refusal, WebRequest request) {
+        return respond(RefusalProblems.of(Refusals.of(refusal).orElseThrow()), request);
     }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
         return respond(Problems.of(problem.status(), problem.type(), problem.getMessage(), problem.field()), request);
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e, WebRequest request) {
-        return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
-                "the incident changed since the version in If-Match (it is now at version " + e.getActualVersion()
-                        + "); read it again and retry with its current ETag", HttpHeaders.IF_MATCH), request);
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> concurrentModification(RuntimeException e, WebRequest request) {
-        return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
-                "the incident was changed by another request at the same moment; retry the command", null), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -231,11 +231,13 @@ class StorageLocationsTest {
             statement.execute("DROP TABLE read_store_identity");
             // Flyway creates its history tables with quoted, lower-case names
             statement.execute("DROP TABLE \"read_store_schema_history\"");
-            // V14 and what came after it in the event store (V16 on PostgreSQL and V23: indexes; V22: the deadlines)
-            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('14', '16', '21', '22', '23')");
+            // V14 and what came after it in the event store (V16 on PostgreSQL and V23: indexes; V20: the outcome column;
+            // V22: the deadlines)
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('14', '16', '20', '21', '22', '23')");
             statement.execute("DROP INDEX IF EXISTS ix_domain_event_stream_start");
             statement.execute("DROP INDEX IF EXISTS ix_domain_event_stream_start_type");
             statement.execute("DROP TABLE IF EXISTS scheduled_tasks");
+            statement.execute("ALTER TABLE idempotency_record DROP COLUMN outcome");
             // what the read-store migrations after V14 added, which a store from before V14 never had
             for (String table : List.of("public_maintenance", "webhook_delivery_attempt", "webhook_delivery",
                     "webhook_subscriber", "webhook_public_incident", "webhook_public_component",

@@ -3,7 +3,7 @@ package io.incidenttimeline.api.http.read.audit;
 import io.incidenttimeline.api.audit.chain.StoredEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.api.command.CommandRunner;
+import io.incidenttimeline.api.command.CommandResponses;
 import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.problem.ProblemType;
@@ -64,7 +64,7 @@ public class IncidentEventsController {
             throw notFound(incidentId);
         }
         long version = events.get(events.size() - 1).sequence();
-        return ResponseEntity.ok().header(HttpHeaders.ETAG, CommandRunner.etag(version))
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, CommandResponses.etag(version))
                 .body(new IncidentEvents(incidentId, version, events));
     }
 
