@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * gets the answer it got the first time.
  */
 @Component
-class AlertmanagerReceiver {
+public class AlertmanagerReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(AlertmanagerReceiver.class);
 
@@ -51,18 +51,18 @@ class AlertmanagerReceiver {
         this.clock = clock;
     }
 
-    record Outcome(String incidentId, String updateId, String action, Long version) {
+    public record Outcome(String incidentId, String updateId, String action, Long version) {
     }
 
     /** @param result the result of the command sent for the notification, or null when none was needed */
-    record Received(Outcome outcome, CommandResult result) {
+    public record Received(Outcome outcome, CommandResult result) {
 
-        boolean declared() {
+        public boolean declared() {
             return result != null && result.created();
         }
     }
 
-    Received receive(AlertmanagerNotification notification, Actor actor) {
+    public Received receive(AlertmanagerNotification notification, Actor actor) {
         Optional<CommandResult> previous = commands.previous(actor);
         if (previous.isPresent()) {
             return sent(notification, previous.get());

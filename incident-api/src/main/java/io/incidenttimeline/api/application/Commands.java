@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.application;
 
-import io.incidenttimeline.api.config.AuditMetadata;
+import io.incidenttimeline.api.axon.AuditMetadata;
 import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;

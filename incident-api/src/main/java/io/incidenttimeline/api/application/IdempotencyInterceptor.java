@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.application;
 
-import io.incidenttimeline.api.config.AuditMetadata;
+import io.incidenttimeline.api.axon.AuditMetadata;
 import io.incidenttimeline.core.component.ComponentCatalogue;
 import io.incidenttimeline.core.component.DefineComponent;
 import org.axonframework.commandhandling.CommandMessage;

@@ -2,7 +2,7 @@ package io.incidenttimeline.api.audit;
 
 import io.incidenttimeline.api.audit.chain.ChainExtender;
 import io.incidenttimeline.api.audit.checkpoint.CheckpointService;
-import io.incidenttimeline.api.problem.StorageFailures;
+import io.incidenttimeline.api.storage.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.incidenttimeline.api.maintenance;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
-import io.incidenttimeline.api.config.AuditMetadata;
+import io.incidenttimeline.api.axon.AuditMetadata;
 import io.incidenttimeline.core.maintenance.Maintenance;
 import java.time.Duration;
 import java.util.List;

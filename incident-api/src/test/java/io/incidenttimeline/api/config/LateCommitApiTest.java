@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.config;
 
+import io.incidenttimeline.api.axon.AuditMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

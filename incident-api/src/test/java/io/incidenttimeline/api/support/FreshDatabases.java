@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.support;
 
-import io.incidenttimeline.api.config.EmbeddedDatabaseLocation;
+import io.incidenttimeline.api.storage.EmbeddedDatabaseLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

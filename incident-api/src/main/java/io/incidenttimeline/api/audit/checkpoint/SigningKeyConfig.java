@@ -1,7 +1,7 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
 import io.incidenttimeline.api.audit.AuditProperties;
-import io.incidenttimeline.api.config.IncidentProperties;
+import io.incidenttimeline.api.axon.IncidentProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package io.incidenttimeline.api.audit.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.incidenttimeline.api.http.read.audit.PositionRange;
 import io.incidenttimeline.api.audit.chain.CanonicalJson;
 import io.incidenttimeline.api.audit.chain.ChainEntry;
 import io.incidenttimeline.api.audit.chain.ChainHash;
@@ -40,10 +39,11 @@ public class ExportWriter {
         this.checkpoints = checkpoints;
     }
 
-    public void write(PositionRange range, OutputStream out) throws IOException {
-        ChainEntry start = chain.lastBefore(range.from());
+    /** Writes the events from position {@code from} to {@code to} (both inclusive) and the checkpoints among them. */
+    public void write(long from, long to, OutputStream out) throws IOException {
+        ChainEntry start = chain.lastBefore(from);
         String previous = start.hash();
-        for (StoredEvent event : events.range(start.position(), range.to())) {
+        for (StoredEvent event : events.range(start.position(), to)) {
             byte[] envelope;
             try {
                 envelope = Envelope.canonical(event);
@@ -52,12 +52,12 @@ public class ExportWriter {
                 return;
             }
             String hash = ChainHash.next(previous, envelope);
-            if (event.position() >= range.from()) {
+            if (event.position() >= from) {
                 writeEvent(out, event.position(), envelope, previous, hash);
             }
             previous = hash;
         }
-        for (SignedCheckpoint signed : checkpoints.between(range.from(), range.to())) {
+        for (SignedCheckpoint signed : checkpoints.between(from, to)) {
             ObjectNode line = json.createObjectNode();
             line.set("checkpoint", signed.checkpoint().toJson());
             line.put("signature", signed.signature());

@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.http.admin;
 
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ProblemType;
-import io.incidenttimeline.api.problem.Problems;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.Problems;
 import io.incidenttimeline.projections.runtime.ProjectionNotFound;
 import io.incidenttimeline.projections.runtime.ProjectionReplays;
 import io.incidenttimeline.projections.runtime.ProjectionStatus;

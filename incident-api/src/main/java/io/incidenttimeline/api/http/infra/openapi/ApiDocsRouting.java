@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.infra.openapi;
 
-import io.incidenttimeline.api.security.Role;
+import io.incidenttimeline.api.http.infra.security.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.incidenttimeline.api.http.infra.openapi;
 
-import io.incidenttimeline.api.command.CommandContext;
-import io.incidenttimeline.api.command.CommandContextResolver;
+import io.incidenttimeline.api.http.command.CommandContext;
+import io.incidenttimeline.api.http.command.CommandContextResolver;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;

@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.infra.openapi;
 
-import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,7 +1,7 @@
 package io.incidenttimeline.api.http.infra.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidenttimeline.api.command.CommandContext;
+import io.incidenttimeline.api.http.command.CommandContext;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

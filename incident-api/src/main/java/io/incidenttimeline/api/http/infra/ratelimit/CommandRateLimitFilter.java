@@ -2,8 +2,8 @@ package io.incidenttimeline.api.http.infra.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.incidenttimeline.api.problem.ProblemWriter;
-import io.incidenttimeline.api.security.ApiTokens;
+import io.incidenttimeline.api.http.infra.problem.ProblemWriter;
+import io.incidenttimeline.api.http.infra.security.ApiTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.infra.web;
 
-import io.incidenttimeline.api.problem.ProblemWriter;
+import io.incidenttimeline.api.http.infra.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

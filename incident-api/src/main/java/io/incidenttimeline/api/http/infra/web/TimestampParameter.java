@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.infra.web;
 
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,13 @@
 package io.incidenttimeline.api.http.infra.web;
 
-import io.incidenttimeline.api.command.CommandContextResolver;
+import io.incidenttimeline.api.http.command.CommandContextResolver;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -18,5 +23,20 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(commandContexts);
+    }
+
+    /**
+     * Bodies, documents and webhooks are written with Spring Boot's own mapper, made strict about unknown fields
+     * (declared here because Axon's contract mapper, also an ObjectMapper bean, switches Boot's off).
+     */
+    @Bean
+    @Primary
+    static ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    static Jackson2ObjectMapperBuilderCustomizer strictRequests() {
+        return builder -> builder.failOnUnknownProperties(true);
     }
 }

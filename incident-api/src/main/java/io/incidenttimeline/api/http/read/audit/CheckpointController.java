@@ -6,7 +6,7 @@ import io.incidenttimeline.api.audit.checkpoint.CheckpointStore;
 import io.incidenttimeline.api.audit.checkpoint.SignedCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -2,7 +2,7 @@ package io.incidenttimeline.api.http.read.audit;
 
 import io.incidenttimeline.api.audit.export.ExportWriter;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.projections.runtime.HeadPosition;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
@@ -48,7 +48,7 @@ class ExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"audit-export-" + range.from() + "-" + range.to() + ".ndjson\"");
         try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
-            writer.write(range, out);
+            writer.write(range.from(), range.to(), out);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.read.audit;
 
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**

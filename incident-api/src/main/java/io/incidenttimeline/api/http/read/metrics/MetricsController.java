@@ -2,8 +2,8 @@ package io.incidenttimeline.api.http.read.metrics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ProblemType;
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import io.incidenttimeline.api.http.infra.web.TimestampParameter;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
 import io.incidenttimeline.projections.metrics.IncidentMetricsProjection;

@@ -2,8 +2,8 @@ package io.incidenttimeline.api.http.read.publicapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ProblemType;
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import io.incidenttimeline.api.http.read.statuspage.PublicReadConfig;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.time.Clock;

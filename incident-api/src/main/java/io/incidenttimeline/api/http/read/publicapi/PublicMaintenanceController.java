@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.http.read.publicapi;
 
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
-import io.incidenttimeline.api.problem.ApiProblem;
-import io.incidenttimeline.api.problem.ProblemType;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.api.http.read.statuspage.PublicReadConfig;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;

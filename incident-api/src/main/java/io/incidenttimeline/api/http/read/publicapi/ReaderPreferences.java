@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.read.publicapi;
 
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import io.incidenttimeline.core.shared.LanguageTag;
 import java.time.ZoneId;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.incidenttimeline.api.http.read.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidenttimeline.api.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
