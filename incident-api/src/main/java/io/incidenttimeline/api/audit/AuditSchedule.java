@@ -1,7 +1,8 @@
 package io.incidenttimeline.api.audit;
 
-import io.incidenttimeline.api.audit.chain.ChainExtender;
-import io.incidenttimeline.api.audit.checkpoint.CheckpointService;
+import io.incidenttimeline.projections.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.chain.ChainExtender;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointService;
 import io.incidenttimeline.api.storage.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.audit;
 
 import io.incidenttimeline.api.IncidentTimelineApplication;
-import io.incidenttimeline.api.audit.chain.EventRows;
-import io.incidenttimeline.api.audit.chain.StoredEvent;
+import io.incidenttimeline.projections.audit.chain.EventRows;
+import io.incidenttimeline.projections.audit.chain.StoredEvent;
 import io.incidenttimeline.api.audit.verify.VerifyCommand;
 import io.incidenttimeline.api.support.Bodies;
 import java.io.PrintStream;

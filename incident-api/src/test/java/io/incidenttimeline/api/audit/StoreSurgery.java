@@ -1,8 +1,8 @@
 package io.incidenttimeline.api.audit;
 
-import io.incidenttimeline.api.audit.chain.ChainEntry;
-import io.incidenttimeline.api.audit.chain.EventRows;
-import io.incidenttimeline.api.audit.chain.StoredEvent;
+import io.incidenttimeline.projections.audit.chain.ChainEntry;
+import io.incidenttimeline.projections.audit.chain.EventRows;
+import io.incidenttimeline.projections.audit.chain.StoredEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.incidenttimeline.api.axon.AuditMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidenttimeline.api.audit.chain.ChainExtender;
+import io.incidenttimeline.projections.audit.chain.ChainExtender;
 import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Bodies;

@@ -1,6 +1,8 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
-import io.incidenttimeline.api.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointSigner;
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
+import io.incidenttimeline.projections.audit.AuditProperties;
 import io.incidenttimeline.api.axon.IncidentProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.incidenttimeline.api.audit.verify;
 
-import io.incidenttimeline.api.audit.checkpoint.Ed25519Keys;
+import io.incidenttimeline.projections.audit.verify.ExportFileVerifier;
+import io.incidenttimeline.projections.audit.verify.Failure;
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
+import io.incidenttimeline.projections.audit.checkpoint.Checkpoint;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointSignatures;
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import static io.incidenttimeline.api.support.ApiClient.ADMIN;
 import static io.incidenttimeline.api.support.ApiClient.AUDITOR;
 import static io.incidenttimeline.api.support.ApiClient.RESPONDER;
@@ -7,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
-import io.incidenttimeline.api.audit.chain.ChainHash;
+import io.incidenttimeline.projections.audit.chain.ChainHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -1,9 +1,10 @@
 package io.incidenttimeline.api.audit.checkpoint;
 
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidenttimeline.api.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.AuditProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
-import io.incidenttimeline.api.audit.chain.CanonicalJson;
-import io.incidenttimeline.api.audit.chain.ChainHash;
-import io.incidenttimeline.api.audit.checkpoint.Checkpoint;
-import io.incidenttimeline.api.audit.checkpoint.CheckpointSignatures;
-import io.incidenttimeline.api.audit.checkpoint.Ed25519Keys;
+import io.incidenttimeline.projections.audit.chain.CanonicalJson;
+import io.incidenttimeline.projections.audit.chain.ChainHash;
+import io.incidenttimeline.projections.audit.checkpoint.Checkpoint;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointSignatures;
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;

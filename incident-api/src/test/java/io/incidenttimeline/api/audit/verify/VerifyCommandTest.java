@@ -4,7 +4,7 @@ import static io.incidenttimeline.api.support.ApiClient.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
-import io.incidenttimeline.api.audit.checkpoint.Ed25519Keys;
+import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

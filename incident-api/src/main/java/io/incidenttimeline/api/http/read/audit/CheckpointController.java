@@ -1,9 +1,9 @@
 package io.incidenttimeline.api.http.read.audit;
 
-import io.incidenttimeline.api.audit.checkpoint.CheckpointService;
-import io.incidenttimeline.api.audit.checkpoint.CheckpointSigner;
-import io.incidenttimeline.api.audit.checkpoint.CheckpointStore;
-import io.incidenttimeline.api.audit.checkpoint.SignedCheckpoint;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointService;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointSigner;
+import io.incidenttimeline.projections.audit.checkpoint.CheckpointStore;
+import io.incidenttimeline.projections.audit.checkpoint.SignedCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;

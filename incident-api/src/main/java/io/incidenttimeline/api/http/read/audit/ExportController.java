@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.read.audit;
 
-import io.incidenttimeline.api.audit.export.ExportWriter;
+import io.incidenttimeline.projections.audit.export.ExportWriter;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.projections.runtime.HeadPosition;

@@ -1,6 +1,6 @@
 package io.incidenttimeline.api.http.read.audit;
 
-import io.incidenttimeline.api.audit.chain.StoredEvent;
+import io.incidenttimeline.projections.audit.chain.StoredEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.http.command.CommandResponses;

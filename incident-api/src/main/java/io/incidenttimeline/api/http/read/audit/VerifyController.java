@@ -1,7 +1,7 @@
 package io.incidenttimeline.api.http.read.audit;
 
-import io.incidenttimeline.api.audit.verify.StoreVerifier;
-import io.incidenttimeline.api.audit.verify.VerificationReport;
+import io.incidenttimeline.projections.audit.verify.StoreVerifier;
+import io.incidenttimeline.projections.audit.verify.VerificationReport;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

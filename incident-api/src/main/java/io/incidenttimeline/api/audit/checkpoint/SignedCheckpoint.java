@@ -1,5 +1,0 @@
-package io.incidenttimeline.api.audit.checkpoint;
-
-/** A checkpoint with its Ed25519 signature (base64), as served and as written into exports. */
-public record SignedCheckpoint(Checkpoint checkpoint, String signature) {
-}
