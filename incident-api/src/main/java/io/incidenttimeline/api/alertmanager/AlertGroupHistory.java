@@ -1,27 +1,29 @@
 package io.incidenttimeline.api.alertmanager;
 
 import io.incidenttimeline.api.support.Sha256;
-import io.incidenttimeline.core.incident.event.IncidentReopened;
-import io.incidenttimeline.core.incident.event.IncidentResolved;
-import io.incidenttimeline.core.incident.event.UpdatePosted;
+import io.incidenttimeline.core.incident.Incident;
 import io.incidenttimeline.core.shared.IncidentStatus;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * An alert group's incidents, read from the event store itself: the group's n-th incident is
- * {@code am-<first 12 hex of SHA-256(groupKey)>-<n>}, so no other state can disagree with the events.
+ * {@code am-<first 12 hex of SHA-256(groupKey)>-<n>}, so no other state can disagree with the events. What an incident
+ * is now (status, updates) is the {@link Incident} aggregate's own fold, loaded through Axon's repository.
  */
 @Component
 class AlertGroupHistory {
 
     private final EventStore eventStore;
+    private final Configuration axon;
 
-    AlertGroupHistory(EventStore eventStore) {
+    AlertGroupHistory(EventStore eventStore, Configuration axon) {
         this.eventStore = eventStore;
+        this.axon = axon;
     }
 
     /** The latest incident of a group: its id, its status and the ids of its updates. */
@@ -48,19 +50,9 @@ class AlertGroupHistory {
     }
 
     private GroupIncident read(String incidentId, int episode) {
-        IncidentStatus[] status = {null};
-        Set<String> updates = new HashSet<>();
-        eventStore.readEvents(incidentId, 0L).asStream().forEach(event -> {
-            Object payload = event.getPayload();
-            if (payload instanceof UpdatePosted posted) {
-                updates.add(posted.updateId());
-                status[0] = posted.status();
-            } else if (payload instanceof IncidentResolved) {
-                status[0] = IncidentStatus.RESOLVED;
-            } else if (payload instanceof IncidentReopened) {
-                status[0] = IncidentStatus.INVESTIGATING;
-            }
-        });
-        return new GroupIncident(incidentId, episode, status[0], Set.copyOf(updates));
+        var incidents = axon.repository(Incident.class);
+        return DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> incidents.load(incidentId)
+                .invoke(incident -> new GroupIncident(incidentId, episode, incident.status(), incident.updateIds())))
+                .getPayload();
     }
 }

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -243,6 +244,16 @@ public class Incident {
             apply(new RemediationItemCompleted(incidentId, command.itemId(), occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** The public lifecycle status after the latest update; null before the first one. */
+    public IncidentStatus status() {
+        return status;
+    }
+
+    /** The ids of every update posted on this incident, retracted ones included. */
+    public Set<String> updateIds() {
+        return Set.copyOf(updates.keySet());
     }
 
     private Instant occurredAt(Instant claimed, Instant now) {

@@ -32,7 +32,7 @@ class PageCachingApiTest extends ApiIntegrationTest {
     @Test
     void everyPageAnswersIfNoneMatchAndIfModifiedSinceWith304() {
         for (String path : PAGES) {
-            var first = api.get(path).send();
+            var first = settled(path);
             assertThat(first.status()).as(path).isEqualTo(200);
             String etag = first.header("ETag");
             String lastModified = first.header("Last-Modified");
@@ -90,5 +90,19 @@ class PageCachingApiTest extends ApiIntegrationTest {
         assertThat(api.get(path).header("If-Modified-Since", before.header("Last-Modified")).send().status())
                 .as("Last-Modified moved on with the update").isEqualTo(200);
         assertThat(api.get(path).header("If-None-Match", after.header("ETag")).send().status()).isEqualTo(304);
+    }
+
+    /**
+     * The page once two reads in a row agree: the context is shared, and events of earlier tests may still be reaching
+     * the read models (a page that changes between two requests rightly answers 200).
+     */
+    private ApiClient.Response settled(String path) {
+        ApiClient.Response[] previous = {api.get(path).send()};
+        return Eventually.until(() -> {
+            ApiClient.Response before = previous[0];
+            previous[0] = api.get(path).send();
+            return before.header("ETag") != null && before.header("ETag").equals(previous[0].header("ETag"))
+                    ? previous[0] : null;
+        }, response -> response != null, path + " unchanged for two reads in a row");
     }
 }

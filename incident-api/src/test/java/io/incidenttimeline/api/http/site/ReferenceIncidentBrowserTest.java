@@ -66,11 +66,13 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
                 "--lang=en-US", "--window-size=1280,1000");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         browser = new ChromeDriver(service, options);
-        assertThat(service.getExecutable()).isEqualTo(CHROMEDRIVER);
+        // Debian's /usr/bin/chromedriver may be a link to /usr/lib/chromium/chromedriver, which Selenium resolves
+        String driver = Path.of(CHROMEDRIVER).toRealPath().toString();
+        assertThat(Path.of(service.getExecutable()).toRealPath()).hasToString(driver);
         assertThat(seleniumMessages.messages).as("Selenium found the driver it was given and never ran Selenium Manager, "
                 + "which would download drivers and browsers")
                 .contains("org.openqa.selenium.remote.service.DriverFinder: Skipping Selenium Manager, path to "
-                        + "chromedriver specified in Service class: " + CHROMEDRIVER)
+                        + "chromedriver specified in Service class: " + driver)
                 .noneMatch(message -> message.startsWith("org.openqa.selenium.manager."));
         assertThat(browser.getCapabilities().getBrowserName()).isEqualTo("chrome");
         Files.createDirectories(SCREENSHOTS);
