@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Policy;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.maintenance.MaintenanceViewProjection;
 import io.incidenttimeline.projections.publicview.PublicPageChanges;
 import io.incidenttimeline.projections.publicview.PublicViewProjection;

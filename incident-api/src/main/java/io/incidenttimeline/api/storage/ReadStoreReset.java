@@ -1,7 +1,7 @@
 package io.incidenttimeline.api.storage;
 
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ReplayableProjection;
 import io.incidenttimeline.projections.support.ProcessorState;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;

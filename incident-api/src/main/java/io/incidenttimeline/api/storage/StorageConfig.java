@@ -1,9 +1,9 @@
 package io.incidenttimeline.api.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.runtime.ProcessingProperties;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.runtime.ReplayableProjection;
 import io.incidenttimeline.projections.support.ProcessorState;
 import io.incidenttimeline.projections.support.ReadStore;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.incidenttimeline.api.subscriber;
 import io.incidenttimeline.projections.document.DocumentChange;
 import io.incidenttimeline.projections.document.JsonDocumentTable;
 import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
-import io.incidenttimeline.projections.generation.AggregateProgress;
+import io.incidenttimeline.projections.runtime.AggregateProgress;
 import io.incidenttimeline.projections.maintenance.PublicMaintenance;
 import io.incidenttimeline.projections.publicview.PublicComponent;
 import io.incidenttimeline.projections.publicview.PublicIncident;

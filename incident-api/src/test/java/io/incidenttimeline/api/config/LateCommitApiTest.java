@@ -14,7 +14,7 @@ import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
 import io.incidenttimeline.projections.audit.AuditTrailProjection;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.ReadStore;
 import java.util.ArrayList;
 import java.util.List;

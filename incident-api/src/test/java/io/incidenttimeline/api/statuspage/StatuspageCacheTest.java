@@ -3,7 +3,7 @@ package io.incidenttimeline.api.statuspage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.publicview.PublicPageChanges;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

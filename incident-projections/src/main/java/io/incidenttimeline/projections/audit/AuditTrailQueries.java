@@ -1,6 +1,6 @@
 package io.incidenttimeline.projections.audit;
 
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.util.ArrayList;
 import java.util.List;

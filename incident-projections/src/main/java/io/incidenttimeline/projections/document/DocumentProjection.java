@@ -1,7 +1,7 @@
 package io.incidenttimeline.projections.document;
 
-import io.incidenttimeline.projections.generation.AggregateProgress;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.AggregateProgress;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.BatchResources;
 import java.util.LinkedHashMap;
 import java.util.List;

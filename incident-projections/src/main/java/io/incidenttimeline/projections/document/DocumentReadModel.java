@@ -1,6 +1,6 @@
 package io.incidenttimeline.projections.document;
 
-import io.incidenttimeline.projections.generation.ReplayableProjection;
+import io.incidenttimeline.projections.runtime.ReplayableProjection;
 import org.axonframework.eventhandling.ResetHandler;
 
 /**

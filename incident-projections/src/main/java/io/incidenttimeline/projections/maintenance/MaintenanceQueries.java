@@ -1,7 +1,7 @@
 package io.incidenttimeline.projections.maintenance;
 
 import io.incidenttimeline.core.maintenance.MaintenanceStatus;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.RecordedEvents;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.incidenttimeline.projections.publicview;
 
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.maintenance.MaintenanceQueries;
 import io.incidenttimeline.projections.support.EventFold;
 import io.incidenttimeline.projections.support.RecordedEvents;

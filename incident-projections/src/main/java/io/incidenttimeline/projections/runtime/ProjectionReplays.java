@@ -1,7 +1,5 @@
 package io.incidenttimeline.projections.runtime;
 
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
-import io.incidenttimeline.projections.generation.ReplayableProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

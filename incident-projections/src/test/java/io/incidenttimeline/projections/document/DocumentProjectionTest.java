@@ -3,8 +3,8 @@ package io.incidenttimeline.projections.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.incidenttimeline.projections.generation.AggregateProgress;
-import io.incidenttimeline.projections.generation.ProjectionGenerations;
+import io.incidenttimeline.projections.runtime.AggregateProgress;
+import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.incidenttimeline.projections.generation;
+package io.incidenttimeline.projections.runtime;
 
 import io.incidenttimeline.projections.support.ReadStore;
 import java.util.ArrayList;

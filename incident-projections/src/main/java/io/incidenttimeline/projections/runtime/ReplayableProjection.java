@@ -1,4 +1,4 @@
-package io.incidenttimeline.projections.generation;
+package io.incidenttimeline.projections.runtime;
 
 /** A read model that can be rebuilt beside itself: its processing group name and how to drop one generation. */
 public interface ReplayableProjection {
