@@ -32,24 +32,8 @@ class PageCachingApiTest extends ApiIntegrationTest {
     @Test
     void everyPageAnswersIfNoneMatchAndIfModifiedSinceWith304() {
         for (String path : PAGES) {
-            var first = settled(path);
-            assertThat(first.status()).as(path).isEqualTo(200);
-            String etag = first.header("ETag");
-            String lastModified = first.header("Last-Modified");
-            assertThat(etag).as(path).matches("(W/)?\"[^\"]+\"");
-            assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)).as(path).isNotNull();
-            assertThat(first.header("Cache-Control")).as(path).contains("public");
-
-            var unchanged = api.get(path).header("If-None-Match", etag).send();
-            assertThat(unchanged.status()).as(path + " If-None-Match").isEqualTo(304);
-            assertThat(unchanged.body()).isEmpty();
-            assertThat(unchanged.header("ETag")).as(path).isEqualTo(etag);
-            assertThat(api.get(path).header("If-None-Match", "\"something-else\"").send().status()).as(path).isEqualTo(200);
-
-            var notModified = api.get(path).header("If-Modified-Since", lastModified).send();
-            assertThat(notModified.status()).as(path + " If-Modified-Since").isEqualTo(304);
-            assertThat(api.get(path).header("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").send().status())
-                    .as(path).isEqualTo(200);
+            Eventually.until(() -> validatorsHoldWhileUnchanged(path), held -> held,
+                    path + " answering its own validators with 304 while it stays unchanged");
         }
     }
 
@@ -93,16 +77,36 @@ class PageCachingApiTest extends ApiIntegrationTest {
     }
 
     /**
-     * The page once two reads in a row agree: the context is shared, and events of earlier tests may still be reaching
-     * the read models (a page that changes between two requests rightly answers 200).
+     * One round of conditional requests on {@code path}. The context is shared, and a page may really change between two
+     * requests (uptime figures move with the clock while an earlier test's component is in an outage): a 200 whose
+     * representation differs from the one validated says nothing, and the round is tried again (false). A 200 for the
+     * very representation that was validated fails the test.
      */
-    private ApiClient.Response settled(String path) {
-        ApiClient.Response[] previous = {api.get(path).send()};
-        return Eventually.until(() -> {
-            ApiClient.Response before = previous[0];
-            previous[0] = api.get(path).send();
-            return before.header("ETag") != null && before.header("ETag").equals(previous[0].header("ETag"))
-                    ? previous[0] : null;
-        }, response -> response != null, path + " unchanged for two reads in a row");
+    private boolean validatorsHoldWhileUnchanged(String path) {
+        var first = api.get(path).send();
+        assertThat(first.status()).as(path).isEqualTo(200);
+        String etag = first.header("ETag");
+        String lastModified = first.header("Last-Modified");
+        assertThat(etag).as(path).matches("(W/)?\"[^\"]+\"");
+        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)).as(path).isNotNull();
+        assertThat(first.header("Cache-Control")).as(path).contains("public");
+
+        var unchanged = api.get(path).header("If-None-Match", etag).send();
+        if (unchanged.status() == 200 && !etag.equals(unchanged.header("ETag"))) {
+            return false;
+        }
+        assertThat(unchanged.status()).as(path + " If-None-Match").isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.header("ETag")).as(path).isEqualTo(etag);
+        assertThat(api.get(path).header("If-None-Match", "\"something-else\"").send().status()).as(path).isEqualTo(200);
+
+        var notModified = api.get(path).header("If-Modified-Since", lastModified).send();
+        if (notModified.status() == 200 && !etag.equals(notModified.header("ETag"))) {
+            return false;
+        }
+        assertThat(notModified.status()).as(path + " If-Modified-Since").isEqualTo(304);
+        assertThat(api.get(path).header("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").send().status())
+                .as(path).isEqualTo(200);
+        return true;
     }
 }
