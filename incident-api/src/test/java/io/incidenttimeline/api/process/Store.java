@@ -75,13 +75,27 @@ final class Store {
     }
 
     /** The idempotency records (principal test-responder): key to the stored response status, null if none stored. */
-    Map<String, Integer> idempotencyRecords() {
-        Map<String, Integer> records = new HashMap<>();
-        query("SELECT idempotency_key, response_status FROM idempotency_record", rs -> {
-            records.put(rs.getString(1), (Integer) rs.getObject(2));
+    /**
+     * What each idempotency record holds: {@code "result"} for a command carried out, {@code "refusal"} for one refused,
+     * {@code "pending"} for a key claimed whose outcome was never stored (the record keeps the command's outcome, not
+     * an HTTP response).
+     */
+    Map<String, String> idempotencyRecords() {
+        Map<String, String> records = new HashMap<>();
+        query("SELECT idempotency_key, outcome FROM idempotency_record", rs -> {
+            String outcome = rs.getString(2);
+            records.put(rs.getString(1), outcome == null ? "pending" : outcomeKind(outcome));
             return null;
         });
         return records;
+    }
+
+    private static String outcomeKind(String outcome) {
+        try {
+            return JSON.readTree(outcome).path("result").isObject() ? "result" : "refusal";
+        } catch (IOException e) {
+            throw new UncheckedIOException("an idempotency record holds an unreadable outcome: " + outcome, e);
+        }
     }
 
     long count(String sql) {
