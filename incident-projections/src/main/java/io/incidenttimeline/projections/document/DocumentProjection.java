@@ -16,7 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * What every read model kept as one document per aggregate shares: a batch of events is folded into the generation
  * being written, each event exactly once (per-aggregate progress, see {@link AggregateProgress}), its documents are
  * read once per batch (all of them with one query per table when the batch's events are known up front, as in a
- * processor's batch) and only the changed ones are written, before the batch's transaction commits, together with the
+ * processor's batch, where the database gains from it: see {@link AggregateProgress#preloadsBatches()}) and only the changed ones are written, before the batch's transaction commits, together with the
  * processor's token. A batch that fails is rolled back and handled again with fresh state. On a reset the generation
  * being built is emptied.
  */
@@ -90,7 +90,8 @@ public final class DocumentProjection {
         private boolean changed;
 
         Batch() {
-            if (CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> processorBatch) {
+            if (DocumentProjection.this.progress.preloadsBatches()
+                    && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> processorBatch) {
                 preload(processorBatch.getMessages().stream()
                         .<DomainEventMessage<?>>mapMulti((message, events) -> {
                             if (message instanceof DomainEventMessage<?> event) {

@@ -1,13 +1,17 @@
 package io.incidenttimeline.projections.runtime;
 
 import io.incidenttimeline.projections.support.ReadStore;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,9 +29,35 @@ import org.springframework.stereotype.Repository;
 public class AggregateProgress {
 
     private final JdbcTemplate jdbc;
+    private final boolean batchPreload;
 
+    /** On H2 a batch reads each aggregate's progress and documents on first use, elsewhere all at once. */
+    @Autowired
     public AggregateProgress(@ReadStore JdbcTemplate jdbc) {
+        this(jdbc, !embeddedH2(jdbc));
+    }
+
+    /**
+     * @param batchPreload whether a batch reads the progress and documents of all its aggregates with one query per
+     *                     table: fewer round trips on PostgreSQL, but H2 tests each row of the generation against the
+     *                     list, which made its replays slower than reading each on first use (docs/benchmarks.md)
+     */
+    public AggregateProgress(JdbcTemplate jdbc, boolean batchPreload) {
         this.jdbc = jdbc;
+        this.batchPreload = batchPreload;
+    }
+
+    public boolean preloadsBatches() {
+        return batchPreload;
+    }
+
+    private static boolean embeddedH2(JdbcTemplate jdbc) {
+        try {
+            return "H2".equals(JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(),
+                    DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException unknown) {
+            return false;
+        }
     }
 
     /** Records the event as applied and returns true, or returns false when it (or a later one) was applied before. */

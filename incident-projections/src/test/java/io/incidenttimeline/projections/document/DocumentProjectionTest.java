@@ -92,7 +92,12 @@ class DocumentProjectionTest {
         jdbc.update("INSERT INTO projection_generation (projection, active_generation) VALUES ('tallies', 1)");
         generations = new ProjectionGenerations(jdbc);
         table = new CountingTable(jdbc);
-        projection = new DocumentProjection("tallies", generations, new AggregateProgress(jdbc), () -> changes++, table);
+        projection = new DocumentProjection("tallies", generations, new AggregateProgress(jdbc, true), () -> changes++, table);
+    }
+
+    @Test
+    void onH2ABatchReadsEachDocumentOnFirstUseInsteadOfAllAtOnce() {
+        assertThat(new AggregateProgress(jdbc).preloadsBatches()).isFalse();
     }
 
     @Test
