@@ -35,14 +35,11 @@ class AlertGroupHistory {
     }
 
     Optional<GroupIncident> latest(String groupKey) {
-        GroupIncident latest = null;
-        for (int episode = 1; ; episode++) {
-            String id = incidentId(groupKey, episode);
-            if (eventStore.lastSequenceNumberFor(id).isEmpty()) {
-                return Optional.ofNullable(latest);
-            }
-            latest = read(id, episode);
+        int episode = 0;
+        while (eventStore.lastSequenceNumberFor(incidentId(groupKey, episode + 1)).isPresent()) {
+            episode++;
         }
+        return episode == 0 ? Optional.empty() : Optional.of(read(incidentId(groupKey, episode), episode));
     }
 
     static String incidentId(String groupKey, int episode) {
