@@ -115,7 +115,7 @@ public class StorageConfig {
      * Axon's JDBC token store, in the read store. Not wrapped in Axon's UnitOfWorkAwareConnectionProviderWrapper as
      * the event store's connection provider is: that keeps one connection per unit of work under a single key, which
      * would hand one store's connection to the other; Spring's transaction binds connections per DataSource instead.
-     * Claims are owned by this node's name and lapse after the configured claim timeout (README, several nodes).
+     * Claims are owned by this node's name and lapse after the configured claim timeout (docs/operations.md, several nodes).
      */
     @Bean
     TokenStore tokenStore(StorageIdentityGuard verified, @ReadStore DataSource readStore,
