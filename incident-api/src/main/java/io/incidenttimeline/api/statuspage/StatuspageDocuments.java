@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the public view in the shape of Atlassian Statuspage's public API v2: the same keys in the same order,
- * snake_case, absent values as null, timestamps with offset and milliseconds in the page's time zone.
+ * snake_case, absent values as null, timestamps with offset and milliseconds in the page's time zone. An incident's
+ * {@code shortlink} is its HTML page, which Statuspage widgets link "View incident" to; a maintenance has no page of
+ * its own, so its shortlink is its public JSON document.
  */
 @Component
 public class StatuspageDocuments {
@@ -100,7 +102,7 @@ public class StatuspageDocuments {
                 incident.resolved() && incident.postMortem() != null ? "postmortem" : incident.status().wire(),
                 time(incident.declaredAt()), time(incident.updatedAt()), time(incident.monitoringAt()),
                 time(incident.resolvedAt()), incident.impact().wire(),
-                page.url() + "/api/public/v1/incidents/" + incident.id(), time(incident.startedAt()), page.id(),
+                page.base() + "/incidents/" + incident.id(), time(incident.startedAt()), page.id(),
                 incident.updatesNewestFirst().stream().map(update -> update(incident, update, components)).toList(),
                 incident.components().keySet().stream().sorted().map(components::get).filter(Objects::nonNull)
                         .map(this::component).toList(),
@@ -133,7 +135,7 @@ public class StatuspageDocuments {
         return new Statuspage.ScheduledMaintenance(maintenance.id(), maintenance.title(),
                 statuspageStatus(maintenance.status()), time(maintenance.createdAt()), time(maintenance.updatedAt()),
                 null, time(maintenance.endedAt()), "maintenance",
-                page.url() + "/api/public/v1/maintenances/" + maintenance.id(), time(maintenance.startedAt()),
+                page.base() + "/api/public/v1/maintenances/" + maintenance.id(), time(maintenance.startedAt()),
                 page.id(), maintenance.updatesNewestFirst().stream()
                         .map(update -> maintenanceUpdate(maintenance, update)).toList(),
                 maintenance.components().stream().map(components::get).filter(Objects::nonNull)

@@ -9,6 +9,8 @@ import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,23 +58,43 @@ class TimeTravelApiTest extends ApiIntegrationTest {
         assertThat(travelled).isEqualTo(live);
     }
 
+    /**
+     * The reference incident happened on 5 July 2024 but was recorded when this store told it: 13:40 UTC that day is
+     * before the store's first event, so there is no history to show (not an empty "All Systems Operational" page).
+     */
     @Test
-    void theReferenceIncidentWasNotPublicAt1340BecauseItWasRecordedLater() {
+    void beforeTheFirstRecordedEventThereIsNoHistoryAndTheProblemSaysSinceWhen() {
         ReferenceIncidentFixture.loadAndProject(api);
-        var at1340 = api.get("/api/v1/audit/incidents/" + ReferenceIncidentFixture.ID
-                + "/public-view?asOf=2024-07-05T13:40:00Z").as(ApiClient.AUDITOR).send();
-        assertThat(at1340.status()).isEqualTo(404);
-        assertThat(at1340.json().get("type").asText()).isEqualTo("/problems/incident-not-public");
-        JsonNode summary1340 = api.get("/api/v1/audit/summary?asOf=2024-07-05T13:40:00Z").as(ApiClient.AUDITOR).send().json();
-        assertThat(summary1340.get("incidents")).isEmpty();
-        assertThat(summary1340.get("components")).isEmpty();
-        assertThat(summary1340.get("status").get("indicator").asText()).isEqualTo("none");
+        for (String path : java.util.List.of("/api/v1/audit/incidents/" + ReferenceIncidentFixture.ID
+                + "/public-view?asOf=2024-07-05T13:40:00Z", "/api/v1/audit/summary?asOf=2024-07-05T13:40:00Z")) {
+            var before = api.get(path).as(ApiClient.AUDITOR).send();
+            assertThat(before.status()).as(path).isEqualTo(404);
+            assertThat(before.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(before.json().get("type").asText()).isEqualTo("/problems/no-history-before");
+            assertThat(before.json().get("field").asText()).isEqualTo("asOf");
+            Instant first = Instant.parse(before.json().get("firstRecordedAt").asText());
+            assertThat(first).isAfter(Instant.parse("2024-07-05T13:40:00Z"));
+            assertThat(before.json().get("detail").asText()).startsWith("no history before " + first);
+        }
+        Instant first = Instant.parse(api.get("/api/v1/audit/summary?asOf=2024-07-05T13:40:00Z").as(ApiClient.AUDITOR)
+                .send().json().get("firstRecordedAt").asText());
+        assertThat(api.get("/api/v1/audit/summary?asOf=" + first).as(ApiClient.AUDITOR).send().status())
+                .as("the first recorded moment itself has a history").isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/summary?asOf=" + first.minus(1, ChronoUnit.MICROS)).as(ApiClient.AUDITOR)
+                .send().json().get("type").asText()).isEqualTo("/problems/no-history-before");
+    }
 
+    /** The worked example of the README: asOf is a recording time, taken from the audit trail. */
+    @Test
+    void theReferenceIncidentAsOfTheRecordingOfIts1331Update() {
+        ReferenceIncidentFixture.loadAndProject(api);
         JsonNode events = api.get("/api/v1/audit/events?incident=" + ReferenceIncidentFixture.ID + "&type=UpdatePosted")
                 .as(ApiClient.AUDITOR).send().json().get("events");
         String recorded1331 = events.get(0).get("recordedAt").asText();
-        JsonNode asTold = api.get("/api/v1/audit/incidents/" + ReferenceIncidentFixture.ID + "/public-view?asOf="
-                + recorded1331 + "&tz=America/Los_Angeles").as(ApiClient.AUDITOR).send().json();
+        var response = api.get("/api/v1/audit/incidents/" + ReferenceIncidentFixture.ID + "/public-view?asOf="
+                + recorded1331 + "&tz=America/Los_Angeles").as(ApiClient.AUDITOR).send();
+        assertThat(response.header("Content-Language")).isEqualTo("en");
+        JsonNode asTold = response.json();
         assertThat(asTold.get("status").asText()).isEqualTo("identified");
         assertThat(asTold.get("updates")).hasSize(1);
         assertThat(asTold.get("updates").get(0).get("displayAt").get("text").asText()).isEqualTo("2024-07-05 06:31 PDT");
@@ -80,7 +102,26 @@ class TimeTravelApiTest extends ApiIntegrationTest {
         assertThat(asTold.get("nextUpdateOverdue").asBoolean()).isTrue();
         assertThat(asTold.get("impactWindow").get("startedAt").isNull()).isTrue();
         assertThat(asTold.get("postMortem").isNull()).isTrue();
+        assertThat(asTold.get("regions")).extracting(JsonNode::asText).containsExactly("several pods");
         assertThat(asTold.get("components").get(0).get("status").asText()).isEqualTo("partial_outage");
+    }
+
+    @Test
+    void anIncidentNotYetRecordedAtAsOfWasNotPublicThen() {
+        String component = ApiClient.uniqueId("search");
+        Incidents.defineComponent(api, component, "Search", null, 9);
+        String incident = ApiClient.uniqueId("not-yet");
+        Incidents.declare(api, Bodies.declaration(incident));
+        JsonNode events = Eventually.until(() -> api.get("/api/v1/audit/events?incident=" + incident).as(ApiClient.AUDITOR)
+                .send().json().get("events"), e -> e.size() >= 2, "the declaration's audit rows");
+        Instant recorded = java.util.stream.StreamSupport.stream(events.spliterator(), false)
+                .map(e -> Instant.parse(e.get("recordedAt").asText())).min(Instant::compareTo).orElseThrow();
+        Instant justBefore = recorded.minus(1, ChronoUnit.MILLIS);
+
+        var then = api.get("/api/v1/audit/incidents/" + incident + "/public-view?asOf=" + justBefore)
+                .as(ApiClient.AUDITOR).send();
+        assertThat(then.status()).isEqualTo(404);
+        assertThat(then.json().get("type").asText()).isEqualTo("/problems/incident-not-public");
     }
 
     @Test

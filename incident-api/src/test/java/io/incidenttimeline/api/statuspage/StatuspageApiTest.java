@@ -149,6 +149,25 @@ class StatuspageApiTest extends ApiIntegrationTest {
         assertThat(updates.get(1).get("status").asText()).isEqualTo("identified");
     }
 
+    /** Statuspage widgets link "View incident" to the shortlink: it is the incident's HTML page, on the page's URL. */
+    @Test
+    void everyIncidentsShortlinkIsItsHtmlPageOnThePagesUrl() {
+        String pageUrl = api.get("/api/v2/summary.json").send().json().get("page").get("url").asText();
+        JsonNode listed = api.get("/api/v2/incidents.json").send().json().get("incidents");
+        assertThat(listed).isNotEmpty();
+        for (JsonNode incident : listed) {
+            assertThat(incident.get("shortlink").asText()).as(incident.get("id").asText())
+                    .isEqualTo(pageUrl + "/incidents/" + incident.get("id").asText());
+        }
+        String shortlink = webJson.valueToTree(statuspage.incident(
+                publicView.incident(ReferenceIncidentFixture.ID).orElseThrow(), publicView.page())).get("shortlink").asText();
+        assertThat(shortlink).isEqualTo(pageUrl + "/incidents/" + ReferenceIncidentFixture.ID);
+        var page = api.get(shortlink.substring(pageUrl.length())).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<h1>Call recordings unavailable for some Talk customers</h1>");
+    }
+
     @Test
     void statusComponentsAndMaintenanceEndpointsHaveTheirKeys() {
         JsonNode status = api.get("/api/v2/status.json").send().json();

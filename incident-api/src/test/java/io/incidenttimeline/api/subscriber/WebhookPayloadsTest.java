@@ -50,7 +50,7 @@ class WebhookPayloadsTest {
                 + "\"incident\":{\"id\":\"inc\",\"name\":\"Slow queries\",\"status\":\"identified\","
                 + "\"created_at\":\"2024-07-05T13:31:00.000Z\",\"updated_at\":\"2024-07-05T13:32:00.000Z\","
                 + "\"monitoring_at\":null,\"resolved_at\":null,\"impact\":\"minor\","
-                + "\"shortlink\":\"https://status.example/api/public/v1/incidents/inc\","
+                + "\"shortlink\":\"https://status.example/incidents/inc\","
                 + "\"started_at\":\"2024-07-05T13:31:00.000Z\",\"page_id\":\"page\",\"incident_updates\":["
                 + UPDATE + "],\"components\":[" + COMPONENT + "],\"reminder_intervals\":null}}");
     }

@@ -15,11 +15,17 @@ import java.util.Objects;
  * Everything the public may know of one incident, and nothing more: internal updates are never part of it, so neither
  * their text nor their number can leak from here. Built by {@link PublicIncidentFold}; the incident is shown once it
  * has at least one public update that was not retracted.
+ *
+ * @param regions the affected regions as declared (documents stored before they were kept have none)
  */
 public record PublicIncident(String id, String title, String locale, Impact impact, Instant declaredAt,
                              Instant impactStartedAt, Instant impactEndedAt, int nextSeq,
                              List<ComponentSetting> settings, List<PublicUpdate> updates, PublicPostMortem postMortem,
-                             Map<String, PublicTranslation> translations, Instant updatedAt) {
+                             Map<String, PublicTranslation> translations, Instant updatedAt, List<String> regions) {
+
+    public PublicIncident {
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
 
     /** A component's status before and after one update. */
     public record Transition(String componentId, ComponentStatus oldStatus, ComponentStatus newStatus) {
@@ -120,6 +126,7 @@ public record PublicIncident(String id, String title, String locale, Impact impa
                         Map<String, PublicTranslation> newTranslations, Instant changedAt) {
         Instant latestChange = updatedAt == null || (changedAt != null && changedAt.isAfter(updatedAt)) ? changedAt : updatedAt;
         return new PublicIncident(id, title, locale, newImpact, declaredAt, start, end, seq, List.copyOf(newSettings),
-                List.copyOf(newUpdates), newPostMortem, Map.copyOf(newTranslations), Objects.requireNonNull(latestChange));
+                List.copyOf(newUpdates), newPostMortem, Map.copyOf(newTranslations), Objects.requireNonNull(latestChange),
+                regions);
     }
 }

@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +65,8 @@ public final class PublicIncidentFold {
         }
         if (event instanceof RemediationItemCompleted completed && state.postMortem() != null) {
             return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
-                    state.settings(), state.updates(), state.postMortem().completed(completed.itemId()),
+                    state.settings(), state.updates(),
+                    state.postMortem().completed(completed.itemId(), completed.occurredAt()),
                     state.translations(), completed.occurredAt());
         }
         if (event instanceof TranslationAdded translation) {
@@ -77,7 +78,7 @@ public final class PublicIncidentFold {
     private static PublicIncident declared(IncidentDeclared event) {
         var setting = new ComponentSetting(0, null, true, Map.copyOf(event.components()));
         return new PublicIncident(event.incidentId(), event.title(), event.locale(), event.impact(), event.occurredAt(),
-                null, null, 1, List.of(setting), List.of(), null, Map.of(), event.occurredAt());
+                null, null, 1, List.of(setting), List.of(), null, Map.of(), event.occurredAt(), event.regions());
     }
 
     private static PublicIncident posted(PublicIncident state, UpdatePosted event) {
@@ -126,10 +127,12 @@ public final class PublicIncidentFold {
 
     private static PublicIncident postMortem(PublicIncident state, PostMortemPublished event) {
         PublicPostMortem previous = state.postMortem();
-        Set<String> done = previous == null ? Set.of() : previous.remediation().stream()
-                .filter(PublicPostMortem.Item::completed).map(PublicPostMortem.Item::id).collect(Collectors.toSet());
+        Map<String, PublicPostMortem.Item> done = previous == null ? Map.of() : previous.remediation().stream()
+                .filter(PublicPostMortem.Item::completed)
+                .collect(Collectors.toMap(PublicPostMortem.Item::id, Function.identity()));
         List<PublicPostMortem.Item> items = event.remediation().stream()
-                .map(i -> new PublicPostMortem.Item(i.id(), i.title(), i.owner(), i.dueDate(), done.contains(i.id())))
+                .map(i -> new PublicPostMortem.Item(i.id(), i.title(), i.owner(), i.dueDate(), done.containsKey(i.id()),
+                        done.containsKey(i.id()) ? done.get(i.id()).completedAt() : null))
                 .toList();
         var postMortem = new PublicPostMortem(event.revision(), event.summary(), event.rootCause(), event.resolution(),
                 items, previous == null ? event.occurredAt() : previous.publishedAt(), event.occurredAt());

@@ -8,13 +8,15 @@ import java.util.List;
 public record PublicPostMortem(int revision, String summary, String rootCause, String resolution, List<Item> remediation,
                                Instant publishedAt, Instant revisedAt) {
 
-    public record Item(String id, String title, String owner, LocalDate dueDate, boolean completed) {
+    /** {@code completedAt} is when it was completed (null if open, or completed before the time was kept). */
+    public record Item(String id, String title, String owner, LocalDate dueDate, boolean completed,
+                       Instant completedAt) {
     }
 
-    PublicPostMortem completed(String itemId) {
+    PublicPostMortem completed(String itemId, Instant at) {
         List<Item> items = remediation.stream()
                 .map(item -> item.id().equals(itemId)
-                        ? new Item(item.id(), item.title(), item.owner(), item.dueDate(), true) : item)
+                        ? new Item(item.id(), item.title(), item.owner(), item.dueDate(), true, at) : item)
                 .toList();
         return new PublicPostMortem(revision, summary, rootCause, resolution, items, publishedAt, revisedAt);
     }

@@ -4,6 +4,7 @@ import io.incidenttimeline.core.shared.DomainEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,6 +21,8 @@ public class RecordedEvents {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    /** Once there is a first event it stays the first: events are never deleted. */
+    private volatile Instant firstRecordedAt;
 
     public RecordedEvents(EventStore eventStore, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
@@ -34,6 +37,19 @@ public class RecordedEvents {
         return eventStore.readEvents(aggregateId, 0L).asStream()
                 .filter(event -> !recordedAt(event).truncatedTo(ChronoUnit.MICROS).isAfter(asOf))
                 .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    /** When the event store's first event was recorded; empty while the store has none. */
+    public Optional<Instant> firstRecordedAt() {
+        Instant known = firstRecordedAt;
+        if (known == null) {
+            known = jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry ORDER BY globalIndex LIMIT 1",
+                    String.class).stream().findFirst()
+                    .flatMap(first -> eventStore.readEvents(first, 0L).asStream().findFirst())
+                    .map(RecordedEvents::recordedAt).map(at -> at.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+            firstRecordedAt = known;
+        }
+        return Optional.ofNullable(known);
     }
 
     /** The identifiers of all component streams, or of all incident streams, in the order they began. */

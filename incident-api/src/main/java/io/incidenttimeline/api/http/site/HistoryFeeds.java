@@ -1,17 +1,16 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.statuspage.FeedIdentity;
 import io.incidenttimeline.api.statuspage.PageProperties;
 import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicUpdate;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,8 +19,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The incident history as Atom (RFC 4287) and RSS 2.0: one entry per incident with its latest public update, in the
- * incident's authoritative language. Ids are tag URIs (RFC 4151) built from the page's host, the day the incident was
- * declared and its id, none of which ever changes, so a feed reader never shows an incident twice.
+ * incident's authoritative language. Ids are tag URIs (RFC 4151) built from the host {@link FeedIdentity} recorded,
+ * the day the incident was declared and its id, none of which ever changes (not even when {@code incident.page.url}
+ * does), so a feed reader never shows an incident twice. Links follow the page's URL as it is now.
  */
 @Component
 class HistoryFeeds {
@@ -30,9 +30,11 @@ class HistoryFeeds {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final PageProperties page;
+    private final FeedIdentity identity;
 
-    HistoryFeeds(PageProperties page) {
+    HistoryFeeds(PageProperties page, FeedIdentity identity) {
         this.page = page;
+        this.identity = identity;
     }
 
     /** The feed's own date: the latest change of any incident in it. */
@@ -41,10 +43,12 @@ class HistoryFeeds {
     }
 
     String atom(List<PublicIncident> incidents) {
+        String authority = identity.authority();
+        String feedId = identity.base() + "/history.atom";
         return write(xml -> {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
-            element(xml, "id", base() + "/history.atom");
+            element(xml, "id", feedId);
             element(xml, "title", page.name() + " incident history");
             element(xml, "updated", updated(incidents).toString());
             link(xml, "self", "application/atom+xml", base() + "/history.atom");
@@ -56,7 +60,7 @@ class HistoryFeeds {
                 PublicUpdate latest = incident.updatesNewestFirst().get(0);
                 xml.writeStartElement("entry");
                 xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", incident.locale());
-                element(xml, "id", tag(incident));
+                element(xml, "id", tag(authority, incident));
                 element(xml, "title", incident.title());
                 element(xml, "published", incident.declaredAt().toString());
                 element(xml, "updated", incident.updatedAt().toString());
@@ -76,6 +80,7 @@ class HistoryFeeds {
 
     String rss(List<PublicIncident> incidents) {
         DateTimeFormatter rfc822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+        String authority = identity.authority();
         return write(xml -> {
             xml.writeStartElement("rss");
             xml.writeAttribute("version", "2.0");
@@ -99,7 +104,7 @@ class HistoryFeeds {
                 element(xml, "pubDate", rfc822.format(latest.occurredAt()));
                 xml.writeStartElement("guid");
                 xml.writeAttribute("isPermaLink", "false");
-                xml.writeCharacters(tag(incident));
+                xml.writeCharacters(tag(authority, incident));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -108,11 +113,9 @@ class HistoryFeeds {
         });
     }
 
-    /** {@code tag:<host>,<day declared>:incident:<id>}. */
-    String tag(PublicIncident incident) {
-        String host = URI.create(page.url()).getHost();
-        return "tag:" + (host == null ? "localhost" : host.toLowerCase(Locale.ROOT)) + ","
-                + LocalDate.ofInstant(incident.declaredAt(), ZoneOffset.UTC) + ":incident:"
+    /** {@code tag:<authority>,<day declared>:incident:<id>}: nothing in it depends on the page's URL. */
+    static String tag(String authority, PublicIncident incident) {
+        return "tag:" + authority + "," + LocalDate.ofInstant(incident.declaredAt(), ZoneOffset.UTC) + ":incident:"
                 + UriUtils.encode(incident.id(), StandardCharsets.UTF_8);
     }
 
@@ -121,7 +124,7 @@ class HistoryFeeds {
     }
 
     private String base() {
-        return page.url().replaceAll("/+$", "");
+        return page.base();
     }
 
     private static String content(PublicUpdate latest) {

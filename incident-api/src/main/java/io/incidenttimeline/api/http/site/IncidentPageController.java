@@ -64,6 +64,6 @@ public class IncidentPageController {
         String body = templates.render("incident", ui, Map.of("view", view,
                 "site", SiteView.of(site.name(), ui, reader, PageLinks.incident(incident.id(), null, null), languages, now)));
 
-        return responses.html(request, body);
+        return responses.html(request, body, view.lang());
     }
 }

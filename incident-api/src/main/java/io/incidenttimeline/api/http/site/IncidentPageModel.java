@@ -49,8 +49,8 @@ class IncidentPageModel {
                 words.languageNameHere(original), PageLinks.incident(incident.id(), original, reader.tz()),
                 localized.components().stream().map(c -> new IncidentView.ComponentLine(c.name(), c.group(), c.status()))
                         .toList(),
-                Moment.of(incident.impactStartedAt(), zone), Moment.of(incident.impactEndedAt(), zone),
-                impact == null ? null : (int) impact.toHours(), impact == null ? null : impact.toMinutesPart(),
+                incident.regions(), Moment.of(incident.impactStartedAt(), zone), Moment.of(incident.impactEndedAt(), zone),
+                impact == null ? null : duration(impact, words),
                 Moment.of(incident.nextUpdateDueAt(), zone), localized.nextUpdateOverdue(), shown,
                 postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader));
     }
@@ -66,7 +66,20 @@ class IncidentPageModel {
                 localized.resolution(), Moment.of(source.publishedAt(), zone),
                 revised ? Moment.of(source.revisedAt(), zone) : null,
                 localized.remediation().stream().map(item ->
-                        new IncidentView.RemediationView(item.title(), item.dueDate(), item.completed())).toList());
+                        new IncidentView.RemediationView(item.title(), item.dueDate(), item.completed(),
+                                Moment.of(source.remediation().stream().filter(i -> i.id().equals(item.id()))
+                                        .findFirst().map(i -> i.completedAt()).orElse(null), zone))).toList());
+    }
+
+    /** "2 h 42 min", "31 min", "3 h": no part that is zero, except "0 min" for less than a minute. */
+    static String duration(Duration length, Words words) {
+        long hours = length.toHours();
+        int minutes = length.toMinutesPart();
+        if (hours == 0) {
+            return words.get("incident.duration.minutes", minutes);
+        }
+        return minutes == 0 ? words.get("incident.duration.hours", hours)
+                : words.get("incident.duration.value", hours, minutes);
     }
 
     private static List<IncidentView.LanguageLink> languages(PublicIncident incident, String shown, PageReader reader) {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record IncidentView(String id, String lang, String title, String status, String impact, boolean machineTranslated,
                     String shownLanguage, String originalTag, String originalLanguage, String originalUrl, List<ComponentLine> components,
-                    Moment impactStart, Moment impactEnd, Integer impactHours, Integer impactMinutes,
+                    List<String> regions, Moment impactStart, Moment impactEnd, String impactDuration,
                     Moment nextUpdateDue, boolean nextUpdateOverdue, List<UpdateView> updates, PostMortemView postMortem,
                     List<LanguageLink> languages) {
 
@@ -25,7 +25,8 @@ record IncidentView(String id, String lang, String title, String status, String 
                           Moment revisedAt, List<RemediationView> remediation) {
     }
 
-    record RemediationView(String title, String dueDate, boolean completed) {
+    /** {@code completedAt} is null while open, and for items completed before the time was kept. */
+    record RemediationView(String title, String dueDate, boolean completed, Moment completedAt) {
     }
 
     /** A language the incident can be read in; {@code kind} is original, machine or human. */

@@ -50,11 +50,15 @@ class PageResponses {
         this.clock = clock;
     }
 
-    /** An HTML page, which depends on the reader's language and zone cookie. */
-    ResponseEntity<String> html(HttpServletRequest request, String body) {
+    /**
+     * An HTML page, which depends on the reader's language and zone cookie; {@code language} is the one it is in
+     * (Content-Language), which is not the one asked for when the page has no text in that one.
+     */
+    ResponseEntity<String> html(HttpServletRequest request, String body, String language) {
         String variant = request.getRequestURI() + "?" + request.getQueryString() + "|"
                 + request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) + "|" + PageReader.cookie(request, PageReader.ZONE_COOKIE);
         return cacheable(variant, HTML, body).headers(PageResponses::securityHeaders)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
                 .varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE).body(body);
     }
 

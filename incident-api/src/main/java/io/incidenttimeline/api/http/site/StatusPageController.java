@@ -67,6 +67,6 @@ public class StatusPageController {
         String body = templates.render("index", ui, Map.of("view", view,
                 "site", SiteView.of(site.name(), ui, reader, "/", languages, now)));
 
-        return responses.html(request, body);
+        return responses.html(request, body, ui.toLanguageTag());
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -27,6 +29,9 @@ import org.xml.sax.InputSource;
 
 /** The history feeds, parsed by the JDK's XML parser and checked for what RFC 4287 and RSS 2.0 require. */
 class HistoryFeedApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    JdbcTemplate eventStore;
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final Instant DECLARED = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(30));
@@ -113,6 +118,34 @@ class HistoryFeedApiTest extends ApiIntegrationTest {
                 .isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(RESOLVED.atZone(ZoneOffset.UTC)));
         assertThat(child(mine, "description").getTextContent()).isEqualTo("Resolved: Fixed for " + incident + " <ok>");
         assertThat(child(mine, "link").getTextContent()).isEqualTo("http://localhost:8080/incidents/" + incident);
+    }
+
+    /**
+     * Feed ids are minted from the address recorded in {@code feed_identity}, not from {@code incident.page.url}: with
+     * a recorded address the ids and the feed's id are that address's while every link still follows the page's URL
+     * (this context's is http://localhost:8080), so moving the page changes no id a reader has seen.
+     */
+    @Test
+    void feedIdsComeFromTheRecordedAddressNotFromThePageUrl() throws Exception {
+        String incident = told("moved");
+        eventStore.update("INSERT INTO feed_identity (base_url, recorded_at) VALUES (?, CURRENT_TIMESTAMP)",
+                "https://status.example.com");
+        try {
+            Document atom = parse(Eventually.until(() -> api.get("/history.atom").send(),
+                    r -> r.body().contains("Fixed for " + incident), "the incident in the Atom feed").body());
+            Element root = atom.getDocumentElement();
+            assertThat(child(root, "id").getTextContent()).isEqualTo("https://status.example.com/history.atom");
+            assertThat(links(root)).contains("self http://localhost:8080/history.atom");
+            Element mine = children(root, "entry").stream()
+                    .filter(e -> child(e, "id").getTextContent().endsWith(":incident:" + incident)).findFirst().orElseThrow();
+            assertThat(child(mine, "id").getTextContent()).isEqualTo("tag:status.example.com,"
+                    + LocalDate.ofInstant(DECLARED, ZoneOffset.UTC) + ":incident:" + incident);
+            assertThat(links(mine)).contains("alternate http://localhost:8080/incidents/" + incident);
+            assertThat(api.get("/history.rss").send().body()).contains("<guid isPermaLink=\"false\">tag:status.example.com,"
+                    + LocalDate.ofInstant(DECLARED, ZoneOffset.UTC) + ":incident:" + incident + "</guid>");
+        } finally {
+            eventStore.update("DELETE FROM feed_identity");
+        }
     }
 
     /**

@@ -76,9 +76,15 @@ class IncidentPageApiTest extends ApiIntegrationTest {
         String german = Html.page(api.get(REFERENCE).header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5").send());
         assertThat(german).contains("<html lang=\"de\">").contains("Anrufaufzeichnungen").contains("Hinweis zur Übersetzung");
 
-        String french = Html.page(api.get(REFERENCE + "?lang=fr").send());
+        var frenchResponse = api.get(REFERENCE + "?lang=fr").send();
+        String french = Html.page(frenchResponse);
         assertThat(french).as("a language without translation shows the original")
                 .contains("<html lang=\"en\">").doesNotContain("class=\"disclaimer\"");
+        assertThat(frenchResponse.header("Content-Language")).as("and says which language was served").isEqualTo("en");
+        assertThat(api.get(REFERENCE + "?lang=de").send().header("Content-Language")).isEqualTo("de");
+        assertThat(api.get("/?lang=fr").send().header("Content-Language")).as("the front page's own words").isEqualTo("en");
+        assertThat(api.get("/?lang=de").send().header("Content-Language")).isEqualTo("de");
+        assertThat(api.get(REFERENCE + "?lang=zz").send().status()).as("a tag naming no language").isEqualTo(400);
     }
 
     @Test

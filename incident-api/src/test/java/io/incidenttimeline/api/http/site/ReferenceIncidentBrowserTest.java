@@ -112,6 +112,11 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
                 .contains("2024-07-05 13:31 UTC · 2024-07-05 06:31 PDT").contains("eingehalten");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("PST")
                 .contains("Ursachenanalyse").contains("Behebung");
+        assertThat(browser.findElement(By.cssSelector("section.postmortem .when")).getText())
+                .as("the post-mortem's publication in the reader's zone too")
+                .isEqualTo("Veröffentlicht 2024-07-10 09:00 UTC · 2024-07-10 02:00 PDT");
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).containsIgnoringCase("Betroffene Regionen")
+                .contains("several pods").contains("2 Std. 42 Min.");
         assertThat(browser.findElement(By.cssSelector("nav.languages")).getText())
                 .contains("English (Original)").contains("Deutsch (maschinelle Übersetzung)");
         screenshot("reference-incident-de.png");

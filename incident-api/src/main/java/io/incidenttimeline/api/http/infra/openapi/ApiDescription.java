@@ -193,6 +193,8 @@ class ApiDescription implements GlobalOpenApiCustomizer {
                 .addProperty("detail", new StringSchema().description("what went wrong and what to do about it"))
                 .addProperty("instance", new StringSchema())
                 .addProperty("field", new StringSchema().description("the offending field or header, where there is one"))
+                .addProperty("firstRecordedAt", new StringSchema().format("date-time").description("no-history-before "
+                        + "only: when the first event was recorded, the earliest asOf there is a history for"))
                 .required(List.of("type", "title", "status", "detail"));
     }
 

@@ -53,6 +53,8 @@ public enum ProblemType {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "a parameter or header is missing or of the wrong type"),
     INCIDENT_NOT_FOUND(HttpStatus.NOT_FOUND, "no incident with that id"),
     INCIDENT_NOT_PUBLIC(HttpStatus.NOT_FOUND, "the incident was not on the public page at that time"),
+    NO_HISTORY_BEFORE(HttpStatus.NOT_FOUND, "asOf is before the first recorded event; firstRecordedAt says when that "
+            + "was (absent while nothing is recorded)"),
     MAINTENANCE_NOT_FOUND(HttpStatus.NOT_FOUND, "no maintenance with that id"),
     INVALID_TIME_ZONE(HttpStatus.BAD_REQUEST, "tz is not an IANA time zone such as America/Los_Angeles"),
     INVALID_ACCEPT_LANGUAGE(HttpStatus.BAD_REQUEST, "Accept-Language is not a list of language ranges"),

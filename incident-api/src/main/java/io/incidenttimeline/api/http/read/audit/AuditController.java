@@ -19,7 +19,9 @@ import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicViewQueries;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,11 +42,14 @@ public class AuditController {
     private final AuditTrailQueries trail;
     private final PublicViewQueries publicView;
     private final StatuspageDocuments statuspage;
+    private final RecordedHistory history;
 
-    public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage) {
+    public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage,
+                           RecordedHistory history) {
         this.trail = trail;
         this.publicView = publicView;
         this.statuspage = statuspage;
+        this.history = history;
     }
 
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
@@ -69,24 +74,28 @@ public class AuditController {
     }
 
     @Operation(summary = "An incident's public view exactly as it was at a recorded time", operationId = "auditPublicViewAsOf")
-    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
+    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.INCIDENT_NOT_PUBLIC, ProblemType.NO_HISTORY_BEFORE, ProblemType.INVALID_TIME_ZONE, ProblemType.INVALID_LOCALE})
     @GetMapping("/incidents/{incidentId}/public-view")
-    public LocalizedIncident.AsOf publicView(@PathVariable String incidentId, @RequestParam(required = false) String asOf,
+    public ResponseEntity<LocalizedIncident.AsOf> publicView(@PathVariable String incidentId,
+                                                             @RequestParam(required = false) String asOf,
                                           @RequestParam(required = false) String lang,
                                           @RequestParam(required = false) String tz) {
         Instant moment = required("asOf", asOf);
         ReaderPreferences reader = ReaderPreferences.of(lang, null, tz);
+        history.require(moment);
         var incident = publicView.incidentAsOf(incidentId, moment).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
-        return new LocalizedIncident.AsOf(moment,
-                LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment));
+        LocalizedIncident localized = LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, localized.locale())
+                .body(new LocalizedIncident.AsOf(moment, localized));
     }
 
     @Operation(summary = "The Statuspage summary exactly as it was at a recorded time", operationId = "auditSummaryAsOf")
-    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
+    @DocumentedProblems({ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED, ProblemType.NO_HISTORY_BEFORE})
     @GetMapping("/summary")
     public Statuspage.SummaryAsOf summary(@RequestParam(required = false) String asOf) {
         Instant moment = required("asOf", asOf);
+        history.require(moment);
         PageView view = publicView.pageAsOf(moment);
         return new Statuspage.SummaryAsOf(statuspage.time(moment), statuspage.summary(view));
     }

@@ -8,6 +8,7 @@ import io.incidenttimeline.projections.publicview.PublicIncident;
 import io.incidenttimeline.projections.publicview.PublicPostMortem;
 import io.incidenttimeline.projections.publicview.PublicTranslation;
 import io.incidenttimeline.projections.publicview.PublicUpdate;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +30,10 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
                                 String title, String status, String impact,
                                 @Schema(example = "America/Los_Angeles") String timeZone, LocalizedTime startedAt,
                                 ImpactWindow impactWindow, LocalizedTime monitoringAt, LocalizedTime resolvedAt,
-                                LocalizedTime updatedAt, List<Component> components, List<Update> updates,
+                                LocalizedTime updatedAt, List<Component> components,
+                                @ArraySchema(arraySchema = @Schema(description = "the affected regions as declared, "
+                                        + "such as eu-west-1 or \"several pods\"; empty when none were named"))
+                                List<String> regions, List<Update> updates,
                                 LocalizedTime nextUpdateDueAt, boolean nextUpdateOverdue, PostMortem postMortem,
                                 List<Translation> translations, boolean machineTranslated, String disclaimer) {
 
@@ -47,7 +51,10 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
     }
 
     @Schema(name = "PublicRemediationItem")
-    public record RemediationItem(String id, String title, String owner, String dueDate, boolean completed) {
+    public record RemediationItem(String id, String title, String owner, @Schema(example = "2024-07-31") String dueDate,
+                                  boolean completed,
+                                  @Schema(description = "when it was completed; null while open (and for items "
+                                          + "completed before this time was kept)") LocalizedTime completedAt) {
     }
 
     @Schema(name = "PublicPostMortem")
@@ -82,7 +89,7 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
                 new ImpactWindow(LocalizedTime.of(incident.impactStartedAt(), zone),
                         LocalizedTime.of(incident.impactEndedAt(), zone)),
                 LocalizedTime.of(incident.monitoringAt(), zone), LocalizedTime.of(incident.resolvedAt(), zone),
-                LocalizedTime.of(incident.updatedAt(), zone), components(incident, catalogue), updates,
+                LocalizedTime.of(incident.updatedAt(), zone), components(incident, catalogue), incident.regions(), updates,
                 LocalizedTime.of(incident.nextUpdateDueAt(), zone), incident.overdue(now), postMortem,
                 incident.translations().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Translation(e.getKey(), e.getValue().machineTranslated())).toList(),
@@ -121,7 +128,8 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
                 texts.pick(postMortem.resolution(), t == null ? null : t.postMortemResolution()),
                 LocalizedTime.of(postMortem.publishedAt(), zone), LocalizedTime.of(postMortem.revisedAt(), zone),
                 postMortem.remediation().stream().map(item -> new RemediationItem(item.id(), item.title(), item.owner(),
-                        item.dueDate() == null ? null : item.dueDate().toString(), item.completed())).toList());
+                        item.dueDate() == null ? null : item.dueDate().toString(), item.completed(),
+                        LocalizedTime.of(item.completedAt(), zone))).toList());
     }
 
     /** Picks translated texts where they exist, remembering whether a machine translation was shown. */

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** One public incident in the reader's language and time zone: {@code ?lang=de&tz=America/Los_Angeles}. */
+/**
+ * One public incident in the reader's language and time zone: {@code ?lang=de&tz=America/Los_Angeles}. A language it
+ * has no text in is answered in its authoritative language, and Content-Language says which one was served.
+ */
 @RestController
 public class PublicIncidentController {
 
@@ -38,9 +41,10 @@ public class PublicIncidentController {
                                                         String acceptLanguage) {
         ReaderPreferences reader = ReaderPreferences.of(lang, acceptLanguage, tz);
         var incident = queries.incident(incidentId).orElseThrow(() -> notFound(incidentId));
+        LocalizedIncident localized = LocalizedIncident.render(incident, queries.components(), reader, clock.instant());
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .body(LocalizedIncident.render(incident, queries.components(), reader, clock.instant()));
+                .header(HttpHeaders.CONTENT_LANGUAGE, localized.locale()).body(localized);
     }
 
     public static ApiProblem notFound(String incidentId) {

@@ -8,8 +8,11 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
- * The reader's language and time zone. {@code lang} wins over {@code Accept-Language}; a malformed or unknown tag or
- * zone is refused with 400 naming the parameter, never silently replaced by something else.
+ * The reader's language and time zone. {@code lang} wins over {@code Accept-Language}. A malformed tag, a malformed
+ * Accept-Language or a zone that is not in the IANA database is refused with 400 naming the parameter, never silently
+ * replaced by something else. A well-formed language the incident has no text in is not an error (incidents are
+ * translated one by one): {@link #choose} falls back to the authoritative language, and the response's
+ * Content-Language says which one was served.
  *
  * @param requested the normalised {@code lang}, or null
  * @param accepted  the Accept-Language ranges, in the reader's order of preference

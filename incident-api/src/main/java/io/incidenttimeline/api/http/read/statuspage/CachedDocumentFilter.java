@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (docs/benchmarks.md). The response is the one the controller would send, headers included (StatuspageCacheApiTest
  * compares them). Everything else goes down the normal chain: a document not in the cache, or due for a
  * recomputation that no request has begun (the controller computes it), a cross-origin request (Spring's CORS
- * handling answers it), and any request with credentials (a bad token is refused, also here).
+ * handling answers it), any request with credentials (a bad token is refused, also here), and any request with a
+ * query (the documents take no parameter; whatever the chain says of one, it says it cached or not).
  */
 class CachedDocumentFilter extends OncePerRequestFilter {
 
@@ -76,7 +77,7 @@ class CachedDocumentFilter extends OncePerRequestFilter {
     private StatuspageCache.Document servable(HttpServletRequest request) {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method)) || request.getHeader(HttpHeaders.ORIGIN) != null
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getQueryString() != null) {
             return null;
         }
         String name = DOCUMENTS.get(request.getRequestURI());

@@ -85,6 +85,24 @@ class PublicIncidentApiTest extends ApiIntegrationTest {
         assertThat(french.get("machineTranslated").asBoolean()).isFalse();
     }
 
+    /**
+     * The rule the README states: a well-formed language the incident has no text in is no error (incidents are
+     * translated one by one), it is served in the authoritative language and Content-Language names the one served;
+     * only a tag that is malformed or names no language is a 400.
+     */
+    @Test
+    void aLanguageWithoutTextIsServedInTheAuthoritativeOneAndContentLanguageSaysWhich() {
+        var french = api.get(REFERENCE + "?lang=fr").send();
+        assertThat(french.status()).isEqualTo(200);
+        assertThat(french.header("Content-Language")).isEqualTo("en");
+        assertThat(french.json().get("locale").asText()).isEqualTo("en");
+        var german = api.get(REFERENCE + "?lang=de-AT").send();
+        assertThat(german.header("Content-Language")).as("the translation of the language, whatever the region").isEqualTo("de");
+        assertThat(api.get(REFERENCE).header("Accept-Language", "ja, fr;q=0.5").send().header("Content-Language"))
+                .isEqualTo("en");
+        assertProblem(api.get(REFERENCE + "?lang=zz").send(), "lang");
+    }
+
     @Test
     void acceptLanguageChoosesTheTranslationWhenNoLangIsGiven() {
         JsonNode swiss = api.get(REFERENCE).header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5").send().json();

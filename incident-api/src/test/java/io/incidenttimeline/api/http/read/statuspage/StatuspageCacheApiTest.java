@@ -110,6 +110,20 @@ class StatuspageCacheApiTest extends ApiIntegrationTest {
         assertThat(cachedResponses()).isEqualTo(before);
     }
 
+    /**
+     * A request with a query takes the normal chain too, so the Statuspage documents answer a parameter (they know
+     * none: no lang, no tz) the same whether or not the document is cached.
+     */
+    @Test
+    void requestsWithAQueryTakeTheNormalChain() {
+        api.get("/api/v2/summary.json").send();
+        double before = cachedResponses();
+        for (int i = 0; i < 3; i++) {
+            api.get("/api/v2/summary.json?lang=fr").send();
+        }
+        assertThat(cachedResponses()).isEqualTo(before);
+    }
+
     private double cachedResponses() {
         return meters.counter("incident.statuspage.cached.responses").count();
     }
