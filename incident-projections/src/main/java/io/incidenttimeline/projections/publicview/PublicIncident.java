@@ -15,11 +15,16 @@ import java.util.Objects;
  * Everything the public may know of one incident, and nothing more: internal updates are never part of it, so neither
  * their text nor their number can leak from here. Built by {@link PublicIncidentFold}; the incident is shown once it
  * has at least one public update that was not retracted.
+ *
+ * @param withheldPostMortem a post-mortem published while the public did not see the incident resolved (event stores
+ *                           from before that was refused hold such ones); no reader sees it, and it becomes the
+ *                           {@code postMortem} once a public update resolves the incident
  */
 public record PublicIncident(String id, String title, String locale, Impact impact, Instant declaredAt,
                              Instant impactStartedAt, Instant impactEndedAt, int nextSeq,
                              List<ComponentSetting> settings, List<PublicUpdate> updates, PublicPostMortem postMortem,
-                             Map<String, PublicTranslation> translations, Instant updatedAt) {
+                             Map<String, PublicTranslation> translations, Instant updatedAt,
+                             PublicPostMortem withheldPostMortem) {
 
     /** A component's status before and after one update. */
     public record Transition(String componentId, ComponentStatus oldStatus, ComponentStatus newStatus) {
@@ -120,6 +125,18 @@ public record PublicIncident(String id, String title, String locale, Impact impa
                         Map<String, PublicTranslation> newTranslations, Instant changedAt) {
         Instant latestChange = updatedAt == null || (changedAt != null && changedAt.isAfter(updatedAt)) ? changedAt : updatedAt;
         return new PublicIncident(id, title, locale, newImpact, declaredAt, start, end, seq, List.copyOf(newSettings),
-                List.copyOf(newUpdates), newPostMortem, Map.copyOf(newTranslations), Objects.requireNonNull(latestChange));
+                List.copyOf(newUpdates), newPostMortem, Map.copyOf(newTranslations), Objects.requireNonNull(latestChange),
+                withheldPostMortem);
+    }
+
+    /** The same public incident, with {@code withheld} kept from readers: nothing they see changes, not even when. */
+    PublicIncident withholding(PublicPostMortem withheld) {
+        return new PublicIncident(id, title, locale, impact, declaredAt, impactStartedAt, impactEndedAt, nextSeq,
+                settings, updates, postMortem, translations, updatedAt, withheld);
+    }
+
+    /** Whether readers see the same in both, a withheld post-mortem aside. */
+    public boolean sameForReaders(PublicIncident other) {
+        return other != null && withholding(null).equals(other.withholding(null));
     }
 }
