@@ -7,6 +7,7 @@ import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.read.publicapi.IncidentNotices;
 import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
 import io.incidenttimeline.api.http.read.publicapi.ReaderPreferences;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
@@ -40,11 +41,14 @@ public class AuditController {
     private final AuditTrailQueries trail;
     private final PublicViewQueries publicView;
     private final StatuspageDocuments statuspage;
+    private final IncidentNotices notices;
 
-    public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage) {
+    public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage,
+                           IncidentNotices notices) {
         this.trail = trail;
         this.publicView = publicView;
         this.statuspage = statuspage;
+        this.notices = notices;
     }
 
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
@@ -79,7 +83,7 @@ public class AuditController {
         var incident = publicView.incidentAsOf(incidentId, moment).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
         return new LocalizedIncident.AsOf(moment,
-                LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment));
+                LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment, notices));
     }
 
     @Operation(summary = "The Statuspage summary exactly as it was at a recorded time", operationId = "auditSummaryAsOf")

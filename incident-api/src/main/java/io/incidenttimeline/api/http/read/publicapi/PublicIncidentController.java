@@ -22,10 +22,12 @@ public class PublicIncidentController {
 
     private final PublicViewQueries queries;
     private final Clock clock;
+    private final IncidentNotices notices;
 
-    public PublicIncidentController(PublicViewQueries queries, Clock clock) {
+    public PublicIncidentController(PublicViewQueries queries, Clock clock, IncidentNotices notices) {
         this.queries = queries;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @Operation(summary = "A public incident in the reader's language and time zone", operationId = "publicIncident")
@@ -40,7 +42,7 @@ public class PublicIncidentController {
         var incident = queries.incident(incidentId).orElseThrow(() -> notFound(incidentId));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .body(LocalizedIncident.render(incident, queries.components(), reader, clock.instant()));
+                .body(LocalizedIncident.render(incident, queries.components(), reader, clock.instant(), notices));
     }
 
     public static ApiProblem notFound(String incidentId) {
