@@ -90,7 +90,7 @@ public class SubscriberWebhookProcessor
         if (after == null || after.equals(before)) {
             return;
         }
-        List<Subscriber> listening = subscribers.listeningAt(position(message));
+        List<Subscriber> listening = after.sameForReaders(before) ? List.of() : subscribers.listeningAt(position(message));
         if (!listening.isEmpty()) {
             List<PublicIncident> others = mirror.openIncidents().stream().filter(i -> !i.id().equals(after.id())).toList();
             List<PublicMaintenance> underWay = mirror.activeMaintenances();

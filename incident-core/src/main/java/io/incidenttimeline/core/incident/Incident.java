@@ -52,7 +52,7 @@ import org.axonframework.serialization.Revision;
  * The incident: the consistency boundary for everything said about one incident. Command handlers return the
  * aggregate's version after the command, which the API hands out as the ETag for optimistic concurrency.
  */
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Incident {
 
@@ -217,6 +217,11 @@ public class Incident {
             throw CommandRejected.ruleViolation("status", "post-mortem-before-resolution",
                     "incident " + incidentId + " is " + status.wire() + "; a post-mortem can be published once it is resolved");
         }
+        if (!resolvedInPublic()) {
+            throw CommandRejected.ruleViolation("status", "post-mortem-before-resolution",
+                    "incident " + incidentId + " is resolved only by internal updates; a post-mortem can be published"
+                            + " once a public update resolves it");
+        }
         PostMortemSections sections = new PostMortemSections(
                 Text.required("summary", command.summary(), Text.MESSAGE_MAX),
                 Text.required("rootCause", command.rootCause(), Text.MESSAGE_MAX),
@@ -254,6 +259,17 @@ public class Incident {
     /** The ids of every update posted on this incident, retracted ones included. */
     public Set<String> updateIds() {
         return Set.copyOf(updates.keySet());
+    }
+
+    /** Whether the public sees the incident resolved: its latest public update that stands says so. */
+    private boolean resolvedInPublic() {
+        UpdateEntry latest = null;
+        for (UpdateEntry update : updates.values()) {
+            if (update.seenByThePublic()) {
+                latest = update;
+            }
+        }
+        return latest != null && latest.status() == IncidentStatus.RESOLVED;
     }
 
     private Instant occurredAt(Instant claimed, Instant now) {
@@ -350,7 +366,7 @@ public class Incident {
     @EventSourcingHandler
     void on(UpdatePosted event) {
         status = event.status();
-        updates.put(event.updateId(), new UpdateEntry(event.message(), event.visibility(), false));
+        updates.put(event.updateId(), new UpdateEntry(event.message(), event.visibility(), event.status(), false));
         components.putAll(event.components());
     }
 

@@ -1,15 +1,21 @@
 package io.incidenttimeline.core.incident;
 
+import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
 
 /** What the aggregate remembers of one update to decide later commands about it. */
-record UpdateEntry(String message, Visibility visibility, boolean retracted) {
+record UpdateEntry(String message, Visibility visibility, IncidentStatus status, boolean retracted) {
 
     UpdateEntry amendedTo(String newMessage) {
-        return new UpdateEntry(newMessage, visibility, false);
+        return new UpdateEntry(newMessage, visibility, status, false);
     }
 
     UpdateEntry retract() {
-        return new UpdateEntry(message, visibility, true);
+        return new UpdateEntry(message, visibility, status, true);
+    }
+
+    /** Public and not retracted: the public view shows it. */
+    boolean seenByThePublic() {
+        return visibility == Visibility.PUBLIC && !retracted;
     }
 }

@@ -164,7 +164,7 @@ class IncidentSnapshotTest {
         Incident restored = SERIALIZER.deserialize(snapshot);
 
         assertThat(snapshot.getType().getName()).isEqualTo(Incident.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         assertThat(restored).isNotSameAs(original)
                 .usingRecursiveComparison()
                 .isEqualTo(original);
@@ -178,6 +178,7 @@ class IncidentSnapshotTest {
         assertThat(json.path("status").asText()).isEqualTo("resolved");
         assertThat(json.path("updates").path(UPDATE_1).path("message").asText()).isEqualTo(AMENDED);
         assertThat(json.path("updates").path("update-3").path("retracted").asBoolean()).isTrue();
+        assertThat(json.path("updates").path(UPDATE_1).path("status").asText()).isEqualTo("identified");
         assertThat(json.path("postMortem").path("completed").get(0).asText()).isEqualTo("item-2");
         assertThat(json.path("translations").path("de").path("title").asText()).isEqualTo(DE_TITLE);
         assertThat(json.path("impactStartedAt").asText()).isEqualTo("2024-07-05T10:54:00Z");

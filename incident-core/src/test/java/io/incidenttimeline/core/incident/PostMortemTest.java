@@ -8,6 +8,8 @@ import static io.incidenttimeline.core.incident.ReferenceIncident.RESOLUTION;
 import static io.incidenttimeline.core.incident.ReferenceIncident.ROOT_CAUSE;
 import static io.incidenttimeline.core.incident.ReferenceIncident.SUMMARY;
 import static io.incidenttimeline.core.incident.ReferenceIncident.TESTING;
+import static io.incidenttimeline.core.incident.ReferenceIncident.UPDATE_2;
+import static io.incidenttimeline.core.incident.ReferenceIncident.UPDATE_2_AT;
 import static io.incidenttimeline.core.incident.ReferenceIncident.declared;
 import static io.incidenttimeline.core.incident.ReferenceIncident.postMortemPublished;
 import static io.incidenttimeline.core.incident.ReferenceIncident.publishPostMortem;
@@ -21,9 +23,11 @@ import static io.incidenttimeline.core.shared.Rejections.ruleViolation;
 import io.incidenttimeline.core.incident.command.PublishPostMortem;
 import io.incidenttimeline.core.incident.command.RemediationItemDraft;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
+import io.incidenttimeline.core.incident.event.IncidentResolved;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItem;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
+import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
 import java.time.Instant;
@@ -74,6 +78,35 @@ class PostMortemTest {
                 .when(publishPostMortem(remediationDrafts()))
                 .expectException(ruleViolation("post-mortem-before-resolution", "status"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenIncidentResolvedOnlyByAnInternalUpdate_whenPostMortemPublished_thenRefusedSoThePublicNeverSeesAPostMortemOfAnOpenIncident() {
+        fixture.given(declared(), update1Posted(),
+                        new UpdatePosted(INCIDENT_ID, "update-internal", IncidentStatus.RESOLVED, "Fixed, not announced yet.",
+                                Visibility.INTERNAL, Map.of(), null, UPDATE_2_AT, UPDATE_2_AT),
+                        new IncidentResolved(INCIDENT_ID, "update-internal", UPDATE_2_AT, UPDATE_2_AT))
+                .when(publishPostMortem(remediationDrafts()))
+                .expectException(ruleViolation("post-mortem-before-resolution", "status"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenThePublicResolutionRetracted_whenPostMortemPublished_thenRefused() {
+        fixture.given(resolvedHistory())
+                .andGiven(new UpdateRetracted(INCIDENT_ID, UPDATE_2, "posted too early", UPDATE_2_AT, UPDATE_2_AT))
+                .when(publishPostMortem(remediationDrafts()))
+                .expectException(ruleViolation("post-mortem-before-resolution", "status"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenPubliclyResolvedIncidentWithALaterInternalNote_whenPostMortemPublished_thenPublished() {
+        fixture.given(resolvedHistory())
+                .andGiven(new UpdatePosted(INCIDENT_ID, "update-internal", IncidentStatus.RESOLVED, "Cleanup done.",
+                        Visibility.INTERNAL, Map.of(), null, UPDATE_2_AT, UPDATE_2_AT))
+                .when(publishPostMortem(remediationDrafts()))
+                .expectEvents(postMortemPublished());
     }
 
     @Test

@@ -17,11 +17,15 @@ import java.util.Objects;
  * has at least one public update that was not retracted.
  *
  * @param regions the affected regions as declared (documents stored before they were kept have none)
+ * @param withheldPostMortem a post-mortem published while the public did not see the incident resolved (event stores
+ *                           from before that was refused hold such ones); no reader sees it, and it becomes the
+ *                           {@code postMortem} once a public update resolves the incident
  */
 public record PublicIncident(String id, String title, String locale, Impact impact, Instant declaredAt,
                              Instant impactStartedAt, Instant impactEndedAt, int nextSeq,
                              List<ComponentSetting> settings, List<PublicUpdate> updates, PublicPostMortem postMortem,
-                             Map<String, PublicTranslation> translations, Instant updatedAt, List<String> regions) {
+                             Map<String, PublicTranslation> translations, Instant updatedAt, List<String> regions,
+                             PublicPostMortem withheldPostMortem) {
 
     public PublicIncident {
         regions = regions == null ? List.of() : List.copyOf(regions);
@@ -127,6 +131,17 @@ public record PublicIncident(String id, String title, String locale, Impact impa
         Instant latestChange = updatedAt == null || (changedAt != null && changedAt.isAfter(updatedAt)) ? changedAt : updatedAt;
         return new PublicIncident(id, title, locale, newImpact, declaredAt, start, end, seq, List.copyOf(newSettings),
                 List.copyOf(newUpdates), newPostMortem, Map.copyOf(newTranslations), Objects.requireNonNull(latestChange),
-                regions);
+                regions, withheldPostMortem);
+    }
+
+    /** The same public incident, with {@code withheld} kept from readers: nothing they see changes, not even when. */
+    PublicIncident withholding(PublicPostMortem withheld) {
+        return new PublicIncident(id, title, locale, impact, declaredAt, impactStartedAt, impactEndedAt, nextSeq,
+                settings, updates, postMortem, translations, updatedAt, regions, withheld);
+    }
+
+    /** Whether readers see the same in both, a withheld post-mortem aside. */
+    public boolean sameForReaders(PublicIncident other) {
+        return other != null && withholding(null).equals(other.withholding(null));
     }
 }

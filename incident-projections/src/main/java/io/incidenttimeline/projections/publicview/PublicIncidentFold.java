@@ -13,10 +13,12 @@ import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.Visibility;
 import io.incidenttimeline.projections.support.EventFold;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,13 +44,14 @@ public final class PublicIncidentFold {
             return null;
         }
         if (event instanceof UpdatePosted posted) {
-            return posted.visibility() == Visibility.PUBLIC ? posted(state, posted) : state;
+            return posted.visibility() == Visibility.PUBLIC
+                    ? releaseWithheld(posted(state, posted), posted.occurredAt()) : state;
         }
         if (event instanceof UpdateAmended amended) {
             return amended(state, amended);
         }
         if (event instanceof UpdateRetracted retracted) {
-            return retracted(state, retracted);
+            return releaseWithheld(retracted(state, retracted), retracted.occurredAt());
         }
         if (event instanceof ImpactWindowRecorded window) {
             return state.with(state.impact(), window.startedAt(), window.endedAt(), state.nextSeq(), state.settings(),
@@ -63,11 +66,11 @@ public final class PublicIncidentFold {
         if (event instanceof PostMortemPublished published) {
             return postMortem(state, published);
         }
-        if (event instanceof RemediationItemCompleted completed && state.postMortem() != null) {
-            return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
-                    state.settings(), state.updates(),
-                    state.postMortem().completed(completed.itemId(), completed.occurredAt()),
-                    state.translations(), completed.occurredAt());
+        if (event instanceof RemediationItemCompleted completed && state.withheldPostMortem() != null) {
+            return completed(state.withholding(state.withheldPostMortem().completed(completed.itemId(), completed.occurredAt())), completed);
+        }
+        if (event instanceof RemediationItemCompleted completed) {
+            return completed(state, completed);
         }
         if (event instanceof TranslationAdded translation) {
             return translated(state, translation);
@@ -75,10 +78,21 @@ public final class PublicIncidentFold {
         return state;
     }
 
+    /** Marks the item done in the shown post-mortem; an item only a withheld one has changes nothing readers see. */
+    private static PublicIncident completed(PublicIncident state, RemediationItemCompleted completed) {
+        if (state.postMortem() == null
+                || state.postMortem().remediation().stream().noneMatch(item -> item.id().equals(completed.itemId()))) {
+            return state;
+        }
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                state.settings(), state.updates(), state.postMortem().completed(completed.itemId(), completed.occurredAt()),
+                state.translations(), completed.occurredAt());
+    }
+
     private static PublicIncident declared(IncidentDeclared event) {
         var setting = new ComponentSetting(0, null, true, Map.copyOf(event.components()));
         return new PublicIncident(event.incidentId(), event.title(), event.locale(), event.impact(), event.occurredAt(),
-                null, null, 1, List.of(setting), List.of(), null, Map.of(), event.occurredAt(), event.regions());
+                null, null, 1, List.of(setting), List.of(), null, Map.of(), event.occurredAt(), event.regions(), null);
     }
 
     private static PublicIncident posted(PublicIncident state, UpdatePosted event) {
@@ -100,8 +114,10 @@ public final class PublicIncidentFold {
         }
         List<PublicUpdate> updates = state.updates().stream()
                 .map(u -> u.id().equals(event.updateId()) ? u.amended(event.message(), event.occurredAt()) : u).toList();
+        Map<String, PublicTranslation> translations = new HashMap<>();
+        state.translations().forEach((locale, t) -> translations.put(locale, t.outdate(event.updateId())));
         return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
-                state.settings(), updates, state.postMortem(), state.translations(), event.occurredAt());
+                state.settings(), updates, state.postMortem(), translations, event.occurredAt());
     }
 
     private static PublicIncident retracted(PublicIncident state, UpdateRetracted event) {
@@ -112,21 +128,13 @@ public final class PublicIncidentFold {
         List<ComponentSetting> settings = state.settings().stream()
                 .filter(s -> !event.updateId().equals(s.updateId())).toList();
         Map<String, PublicTranslation> translations = new HashMap<>();
-        state.translations().forEach((locale, t) -> translations.put(locale, withoutUpdate(t, event.updateId())));
+        state.translations().forEach((locale, t) -> translations.put(locale, t.withoutUpdate(event.updateId())));
         return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(), settings,
                 updates, state.postMortem(), translations, event.occurredAt());
     }
 
-    private static PublicTranslation withoutUpdate(PublicTranslation translation, String updateId) {
-        Map<String, String> texts = new LinkedHashMap<>(translation.updates());
-        texts.remove(updateId);
-        return new PublicTranslation(translation.machineTranslated(), translation.engine(), translation.title(),
-                Map.copyOf(texts), translation.postMortemSummary(), translation.postMortemRootCause(),
-                translation.postMortemResolution());
-    }
-
     private static PublicIncident postMortem(PublicIncident state, PostMortemPublished event) {
-        PublicPostMortem previous = state.postMortem();
+        PublicPostMortem previous = state.withheldPostMortem() != null ? state.withheldPostMortem() : state.postMortem();
         Map<String, PublicPostMortem.Item> done = previous == null ? Map.of() : previous.remediation().stream()
                 .filter(PublicPostMortem.Item::completed)
                 .collect(Collectors.toMap(PublicPostMortem.Item::id, Function.identity()));
@@ -135,11 +143,46 @@ public final class PublicIncidentFold {
                         done.containsKey(i.id()) ? done.get(i.id()).completedAt() : null))
                 .toList();
         var postMortem = new PublicPostMortem(event.revision(), event.summary(), event.rootCause(), event.resolution(),
-                items, previous == null ? event.occurredAt() : previous.publishedAt(), event.occurredAt());
-        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
-                state.settings(), state.updates(), postMortem, state.translations(), event.occurredAt());
+                items, state.postMortem() == null ? event.occurredAt() : state.postMortem().publishedAt(),
+                event.occurredAt());
+        return state.resolved() ? shown(state.withholding(null), postMortem, event.occurredAt())
+                : state.withholding(postMortem);
     }
 
+    /** A withheld post-mortem is shown once the public sees the incident resolved, as published at that moment. */
+    private static PublicIncident releaseWithheld(PublicIncident state, Instant at) {
+        PublicPostMortem withheld = state.withheldPostMortem();
+        if (withheld == null || !state.resolved()) {
+            return state;
+        }
+        Instant publishedAt = state.postMortem() == null ? at : state.postMortem().publishedAt();
+        return shown(state.withholding(null), new PublicPostMortem(withheld.revision(), withheld.summary(),
+                withheld.rootCause(), withheld.resolution(), withheld.remediation(), publishedAt, at), at);
+    }
+
+    /** Shows {@code postMortem}; translations of sections it rewrote are outdated. */
+    private static PublicIncident shown(PublicIncident state, PublicPostMortem postMortem, Instant at) {
+        PublicPostMortem previous = state.postMortem();
+        Set<String> rewritten = new HashSet<>();
+        if (previous != null && !previous.summary().equals(postMortem.summary())) {
+            rewritten.add(PublicTranslation.SUMMARY);
+        }
+        if (previous != null && !previous.rootCause().equals(postMortem.rootCause())) {
+            rewritten.add(PublicTranslation.ROOT_CAUSE);
+        }
+        if (previous != null && !previous.resolution().equals(postMortem.resolution())) {
+            rewritten.add(PublicTranslation.RESOLUTION);
+        }
+        Map<String, PublicTranslation> translations = new HashMap<>();
+        state.translations().forEach((locale, t) -> translations.put(locale, t.outdatePostMortem(rewritten)));
+        return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
+                state.settings(), state.updates(), postMortem, translations, at);
+    }
+
+    /**
+     * Keeps the texts readers can see (the title, public updates that stand, the shown post-mortem); a translation
+     * with none of them, or that changes none, changes nothing: not the translations offered, not the time.
+     */
     private static PublicIncident translated(PublicIncident state, TranslationAdded event) {
         Map<String, String> publicTexts = new HashMap<>();
         event.updates().forEach((updateId, text) -> {
@@ -147,12 +190,20 @@ public final class PublicIncidentFold {
                 publicTexts.put(updateId, text);
             }
         });
-        PostMortemSections sections = event.postMortem();
-        var added = new PublicTranslation(event.machineTranslated(), event.engine(), event.title(), Map.copyOf(publicTexts),
+        PostMortemSections sections = state.postMortem() == null ? null : event.postMortem();
+        if (event.title() == null && publicTexts.isEmpty() && sections == null) {
+            return state;
+        }
+        var added = new PublicTranslation(event.machineTranslated(), event.engine(), event.title(), publicTexts,
                 sections == null ? null : sections.summary(), sections == null ? null : sections.rootCause(),
-                sections == null ? null : sections.resolution());
+                sections == null ? null : sections.resolution(), Set.of(), Set.of());
+        PublicTranslation before = state.translations().get(event.locale());
+        PublicTranslation after = before == null ? added : before.merge(added);
+        if (after.equals(before)) {
+            return state;
+        }
         Map<String, PublicTranslation> translations = new HashMap<>(state.translations());
-        translations.merge(event.locale(), added, PublicTranslation::merge);
+        translations.put(event.locale(), after);
         return state.with(state.impact(), state.impactStartedAt(), state.impactEndedAt(), state.nextSeq(),
                 state.settings(), state.updates(), state.postMortem(), translations, event.occurredAt());
     }

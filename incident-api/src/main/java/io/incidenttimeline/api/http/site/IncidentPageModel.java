@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.read.publicapi.IncidentNotices;
 import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
 import io.incidenttimeline.projections.metrics.IncidentMetrics;
 import io.incidenttimeline.projections.publicview.PageView;
@@ -24,9 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentPageModel {
 
+    private final IncidentNotices notices;
+
+    IncidentPageModel(IncidentNotices notices) {
+        this.notices = notices;
+    }
+
     IncidentView of(PublicIncident incident, PageView page, PageReader reader, Words words, Instant now) {
         LocalizedIncident localized = LocalizedIncident.render(incident, page.catalogue(),
-                reader.preferences(), now);
+                reader.preferences(), now, notices);
         ZoneId zone = reader.zone();
         Map<String, IncidentMetrics.Outcome> promises = IncidentMetrics.of(incident, now).promises().stream()
                 .collect(Collectors.toMap(IncidentMetrics.Promise::updateId, IncidentMetrics.Promise::outcome));
@@ -52,7 +59,8 @@ class IncidentPageModel {
                 incident.regions(), Moment.of(incident.impactStartedAt(), zone), Moment.of(incident.impactEndedAt(), zone),
                 impact == null ? null : duration(impact, words),
                 Moment.of(incident.nextUpdateDueAt(), zone), localized.nextUpdateOverdue(), shown,
-                postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader));
+                postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader),
+                localized.outdatedTranslation());
     }
 
     private static IncidentView.PostMortemView postMortem(LocalizedIncident.PostMortem localized,

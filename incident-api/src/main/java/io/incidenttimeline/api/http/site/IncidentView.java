@@ -1,17 +1,19 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
 import java.util.List;
 
 /**
  * What the incident page shows, in the reader's language and zone. Texts are the reader's translation where one
  * exists; {@code machineTranslated} says a machine translation is shown, {@code original} links to the authoritative
- * text.
+ * text; {@code outdated}, when set, names the texts shown in the original because their translation is older than a
+ * correction.
  */
 record IncidentView(String id, String lang, String title, String status, String impact, boolean machineTranslated,
                     String shownLanguage, String originalTag, String originalLanguage, String originalUrl, List<ComponentLine> components,
                     List<String> regions, Moment impactStart, Moment impactEnd, String impactDuration,
                     Moment nextUpdateDue, boolean nextUpdateOverdue, List<UpdateView> updates, PostMortemView postMortem,
-                    List<LanguageLink> languages) {
+                    List<LanguageLink> languages, LocalizedIncident.OutdatedTranslation outdated) {
 
     record ComponentLine(String name, String group, String status) {
     }

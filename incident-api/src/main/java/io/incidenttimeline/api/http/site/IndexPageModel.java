@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.read.publicapi.IncidentNotices;
 import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.componenthistory.Uptime;
@@ -30,6 +31,12 @@ class IndexPageModel {
             "Partially Degraded Service", "top.minor.partially", "Partial System Outage", "top.major",
             "Major System Outage", "top.critical");
 
+    private final IncidentNotices notices;
+
+    IndexPageModel(IncidentNotices notices) {
+        this.notices = notices;
+    }
+
     IndexView of(PageView page, UptimeBars.Bars bars, List<PublicIncident> recent,
                  List<MaintenanceSchedule.ScheduledMaintenance> maintenance, PageReader reader, Words words, Instant now) {
         ZoneId zone = reader.zone();
@@ -45,7 +52,7 @@ class IndexPageModel {
 
     private IndexView.IncidentLine line(PublicIncident incident, PageView page, PageReader reader, Instant now) {
         LocalizedIncident localized = LocalizedIncident.render(incident, page.catalogue(),
-                reader.preferences(), now);
+                reader.preferences(), now, notices);
         LocalizedIncident.Update latest = localized.updates().get(0);
         return new IndexView.IncidentLine(incident.id(), PageLinks.incident(incident.id(), reader.lang(), reader.tz()),
                 localized.locale(), localized.machineTranslated(), localized.title(), localized.impact(),

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.read.publicapi.IncidentNotices;
 import io.incidenttimeline.api.http.read.publicapi.ReaderPreferences;
 import io.incidenttimeline.core.shared.CommandRejected;
 import io.incidenttimeline.core.shared.LanguageTag;
@@ -23,7 +24,7 @@ record PageReader(ReaderPreferences preferences, String lang, String tz) {
 
     static final String ZONE_COOKIE = "tz";
     /** The languages the page's own words exist in; the first is the fallback. */
-    static final List<String> UI_LANGUAGES = List.of("en", "de");
+    static final List<String> UI_LANGUAGES = IncidentNotices.LANGUAGES;
 
     static PageReader of(HttpServletRequest request) {
         String lang = request.getParameter("lang");
@@ -56,8 +57,7 @@ record PageReader(ReaderPreferences preferences, String lang, String tz) {
 
     /** The language of the page's own words for content shown in {@code contentLanguage}. */
     static Locale uiLocale(String contentLanguage) {
-        String language = Locale.forLanguageTag(contentLanguage).getLanguage();
-        return Locale.forLanguageTag(UI_LANGUAGES.contains(language) ? language : UI_LANGUAGES.get(0));
+        return IncidentNotices.wordsFor(contentLanguage);
     }
 
     /** The reader's choice among the page's own languages, for pages that are not one incident. */

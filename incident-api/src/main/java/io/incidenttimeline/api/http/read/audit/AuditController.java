@@ -7,6 +7,7 @@ import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.read.publicapi.IncidentNotices;
 import io.incidenttimeline.api.http.read.publicapi.LocalizedIncident;
 import io.incidenttimeline.api.http.read.publicapi.ReaderPreferences;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
@@ -43,13 +44,15 @@ public class AuditController {
     private final PublicViewQueries publicView;
     private final StatuspageDocuments statuspage;
     private final RecordedHistory history;
+    private final IncidentNotices notices;
 
     public AuditController(AuditTrailQueries trail, PublicViewQueries publicView, StatuspageDocuments statuspage,
-                           RecordedHistory history) {
+                           RecordedHistory history, IncidentNotices notices) {
         this.trail = trail;
         this.publicView = publicView;
         this.statuspage = statuspage;
         this.history = history;
+        this.notices = notices;
     }
 
     @Operation(summary = "The audit trail: one entry per stored event, filtered, with cursor paging", operationId = "auditEvents")
@@ -85,7 +88,8 @@ public class AuditController {
         history.require(moment);
         var incident = publicView.incidentAsOf(incidentId, moment).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "incident-not-public", "asOf", "incident " + incidentId + " was not on the public page at " + moment));
-        LocalizedIncident localized = LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment);
+        LocalizedIncident localized = LocalizedIncident.render(incident, publicView.componentsAsOf(moment), reader, moment,
+                notices);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, localized.locale())
                 .body(new LocalizedIncident.AsOf(moment, localized));
     }

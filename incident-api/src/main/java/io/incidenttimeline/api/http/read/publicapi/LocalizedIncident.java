@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Our richer public incident document: texts in the reader's locale where a translation exists (else the
  * authoritative text), a disclaimer naming the authoritative locale whenever a machine translation is shown, and every
- * time in UTC and in the reader's zone. Used for the live view and for time travel alike.
+ * time in UTC and in the reader's zone. A translation older than a correction of its original is never shown: the
+ * corrected original is, and {@code outdatedTranslation} says which texts and why. The notices are in the language
+ * shown, as on the HTML page. Used for the live view and for time travel alike.
  */
 @Schema(name = "PublicIncident", description = "Texts in the reader's locale where translated; updates newest first")
 public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-05") String id,
@@ -35,7 +37,8 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
                                         + "such as eu-west-1 or \"several pods\"; empty when none were named"))
                                 List<String> regions, List<Update> updates,
                                 LocalizedTime nextUpdateDueAt, boolean nextUpdateOverdue, PostMortem postMortem,
-                                List<Translation> translations, boolean machineTranslated, String disclaimer) {
+                                List<Translation> translations, boolean machineTranslated, String disclaimer,
+                                OutdatedTranslation outdatedTranslation) {
 
     @Schema(name = "PublicImpactWindow")
     public record ImpactWindow(LocalizedTime startedAt, LocalizedTime endedAt) {
@@ -66,13 +69,24 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
     public record Translation(String locale, boolean machineTranslated) {
     }
 
+    /** Texts the translation shown has not caught up with yet; they are in the authoritative locale. */
+    @Schema(name = "PublicOutdatedTranslation",
+            description = "Texts whose original was corrected after it was translated: shown in the original until the"
+                    + " translation is renewed")
+    public record OutdatedTranslation(@Schema(example = "de") String locale,
+                                      @Schema(description = "ids of the updates shown in the original") List<String> updates,
+                                      @Schema(description = "post-mortem sections shown in the original",
+                                              example = "[\"rootCause\"]") List<String> postMortem,
+                                      @Schema(example = "Die Übersetzung auf Deutsch wird aktualisiert. …") String notice) {
+    }
+
     /** The public incident as it was at {@code asOf}: the same document, the moment first. */
     @Schema(name = "AuditPublicIncident", description = "The public incident as it was at asOf")
     public record AsOf(Instant asOf, @JsonUnwrapped LocalizedIncident incident) {
     }
 
     public static LocalizedIncident render(PublicIncident incident, List<PublicComponent> catalogue,
-                                           ReaderPreferences reader, Instant now) {
+                                           ReaderPreferences reader, Instant now, IncidentNotices notices) {
         List<String> available = new ArrayList<>();
         available.add(incident.locale());
         incident.translations().keySet().stream().sorted().forEach(available::add);
@@ -93,12 +107,21 @@ public record LocalizedIncident(@Schema(example = "talk-call-recordings-2024-07-
                 LocalizedTime.of(incident.nextUpdateDueAt(), zone), incident.overdue(now), postMortem,
                 incident.translations().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Translation(e.getKey(), e.getValue().machineTranslated())).toList(),
-                texts.machineShown, texts.machineShown ? disclaimer(shown, incident.locale()) : null);
+                texts.machineShown, texts.machineShown ? notices.machineTranslated(shown, incident.locale()) : null,
+                outdated(shown, incident, texts, notices));
     }
 
-    static String disclaimer(String shown, String authoritative) {
-        return "This text was machine-translated into " + shown + ". The original in " + authoritative
-                + " is authoritative; where they differ, the " + authoritative + " text prevails.";
+    private static OutdatedTranslation outdated(String shown, PublicIncident incident, Texts texts,
+                                                IncidentNotices notices) {
+        if (texts.translation == null) {
+            return null;
+        }
+        List<String> updates = incident.updates().stream().map(PublicUpdate::id)
+                .filter(texts.translation.outdatedUpdates()::contains).sorted().toList();
+        List<String> sections = incident.postMortem() == null ? List.of()
+                : texts.translation.outdatedPostMortem().stream().sorted().toList();
+        return updates.isEmpty() && sections.isEmpty() ? null
+                : new OutdatedTranslation(shown, updates, sections, notices.outdated(shown, incident.locale()));
     }
 
     private static List<Component> components(PublicIncident incident, List<PublicComponent> catalogue) {

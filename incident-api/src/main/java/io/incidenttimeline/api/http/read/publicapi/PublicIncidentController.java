@@ -25,10 +25,12 @@ public class PublicIncidentController {
 
     private final PublicViewQueries queries;
     private final Clock clock;
+    private final IncidentNotices notices;
 
-    public PublicIncidentController(PublicViewQueries queries, Clock clock) {
+    public PublicIncidentController(PublicViewQueries queries, Clock clock, IncidentNotices notices) {
         this.queries = queries;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @Operation(summary = "A public incident in the reader's language and time zone", operationId = "publicIncident")
@@ -41,7 +43,8 @@ public class PublicIncidentController {
                                                         String acceptLanguage) {
         ReaderPreferences reader = ReaderPreferences.of(lang, acceptLanguage, tz);
         var incident = queries.incident(incidentId).orElseThrow(() -> notFound(incidentId));
-        LocalizedIncident localized = LocalizedIncident.render(incident, queries.components(), reader, clock.instant());
+        LocalizedIncident localized = LocalizedIncident.render(incident, queries.components(), reader, clock.instant(),
+                notices);
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, PublicReadConfig.CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, localized.locale()).body(localized);

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 class PublicIncidentApiTest extends ApiIntegrationTest {
 
     private static final String REFERENCE = "/api/public/v1/incidents/" + ReferenceIncidentFixture.ID;
+    /** The HTML page's notice (statuspage/messages_de.properties), word for word. */
+    private static final String GERMAN_DISCLAIMER = "Dieser Text wurde maschinell übersetzt und kann Fehler enthalten. "
+            + "Maßgeblich ist die Originalfassung auf Englisch; bei Abweichungen gilt der Text auf Englisch.";
 
     @BeforeEach
     void reference() {
@@ -36,7 +39,8 @@ class PublicIncidentApiTest extends ApiIntegrationTest {
         assertThat(incident.get("authoritativeLocale").asText()).isEqualTo("en");
         assertThat(incident.get("title").asText()).isEqualTo("Anrufaufzeichnungen für einige Talk-Kunden nicht verfügbar");
         assertThat(incident.get("machineTranslated").asBoolean()).isTrue();
-        assertThat(incident.get("disclaimer").asText()).contains("machine-translated").contains(" en ");
+        assertThat(incident.get("disclaimer").asText()).as("in the reader's language, as on the page")
+                .isEqualTo(GERMAN_DISCLAIMER);
         assertThat(incident.get("timeZone").asText()).isEqualTo("America/Los_Angeles");
         assertThat(incident.get("status").asText()).isEqualTo("resolved");
         assertThat(incident.get("impact").asText()).isEqualTo("major");
@@ -107,10 +111,24 @@ class PublicIncidentApiTest extends ApiIntegrationTest {
     void acceptLanguageChoosesTheTranslationWhenNoLangIsGiven() {
         JsonNode swiss = api.get(REFERENCE).header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5").send().json();
         assertThat(swiss.get("locale").asText()).isEqualTo("de");
-        assertThat(swiss.get("disclaimer").asText()).contains(" en ");
+        assertThat(swiss.get("disclaimer").asText()).isEqualTo(GERMAN_DISCLAIMER);
 
         JsonNode preferEnglish = api.get(REFERENCE + "?lang=en").header("Accept-Language", "de").send().json();
         assertThat(preferEnglish.get("locale").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void aMachineTranslationIntoALanguageThePageHasNoWordsForCarriesTheEnglishDisclaimer() {
+        String incident = ApiClient.uniqueId("fr-disclaimer");
+        Incidents.declare(api, Bodies.declaration(incident));
+        Incidents.command(api, "POST", "/api/v1/incidents/" + incident + "/translations",
+                Map.of("locale", "fr", "machineTranslated", true, "title", "Le paiement échoue pour certains clients"));
+        JsonNode french = Eventually.until(() -> api.get("/api/public/v1/incidents/" + incident + "?lang=fr").send(),
+                r -> r.status() == 200 && r.body().contains("Le paiement"), incident + " in French").json();
+
+        assertThat(french.get("locale").asText()).isEqualTo("fr");
+        assertThat(french.get("disclaimer").asText()).isEqualTo("This text was machine-translated into French and may "
+                + "contain errors. The original in English is authoritative; where they differ, the English text prevails.");
     }
 
     @Test
