@@ -159,4 +159,30 @@ class ImpactWindowTest {
                 .when(new RecordImpactWindow(INCIDENT_ID, FIRST_GUESS_START, null, null, null, null))
                 .expectEvents(new ImpactWindowRecorded(INCIDENT_ID, FIRST_GUESS_START, null, null, NOW, NOW));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z"})
+    void givenIncident_whenImpactWindowStartsBefore2000_thenRefused(String startedAt) {
+        fixture.given(resolvedHistory())
+                .when(new RecordImpactWindow(INCIDENT_ID, Instant.parse(startedAt), IMPACT_ENDED_AT, null, null, null))
+                .expectException(invalidInput("time-out-of-range", "startedAt"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenIncident_whenImpactWindowStartsMoreThan30DaysBeforeTheIncident_thenRefused() {
+        Instant tooEarly = UPDATE_1_AT.minus(Incident.IMPACT_BEFORE_INCIDENT).minusSeconds(1);
+        fixture.given(resolvedHistory())
+                .when(new RecordImpactWindow(INCIDENT_ID, tooEarly, IMPACT_ENDED_AT, null, null, null))
+                .expectException(invalidInput("time-out-of-range", "startedAt"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenIncident_whenImpactWindowStartsExactly30DaysBeforeTheIncident_thenRecorded() {
+        Instant earliest = UPDATE_1_AT.minus(Incident.IMPACT_BEFORE_INCIDENT);
+        fixture.given(resolvedHistory())
+                .when(new RecordImpactWindow(INCIDENT_ID, earliest, IMPACT_ENDED_AT, null, null, null))
+                .expectEvents(new ImpactWindowRecorded(INCIDENT_ID, earliest, IMPACT_ENDED_AT, null, NOW, NOW));
+    }
 }
