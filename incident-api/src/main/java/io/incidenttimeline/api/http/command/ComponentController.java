@@ -33,7 +33,10 @@ public class ComponentController {
 
     public record Definition(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128) String id,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
-                             String group, Integer position, String description,
+                             @Schema(maxLength = 200, example = "Talk", description = "the name of the component's "
+                                     + "group, as readers see it (components.json shows it as the group's name); a "
+                                     + "group_id such as group-talk is refused") String group,
+                             Integer position, String description,
                              Instant occurredAt) {
 
         public DefineComponent toCommand() {
