@@ -33,7 +33,6 @@ import io.incidenttimeline.core.shared.LanguageTag;
 import io.incidenttimeline.core.shared.Moments;
 import io.incidenttimeline.core.shared.Text;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,9 +55,6 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Incident {
-
-    /** How long before the incident itself customers may have been affected, unnoticed, at most. */
-    public static final Duration IMPACT_BEFORE_INCIDENT = Duration.ofDays(30);
 
     @AggregateIdentifier
     private String incidentId;
@@ -165,10 +161,6 @@ public class Incident {
         Instant now = clock.instant();
         Moments.withinBounds("startedAt", startedAt, now);
         Moments.withinBounds("endedAt", endedAt, now);
-        if (startedAt.isBefore(occurredAt.minus(IMPACT_BEFORE_INCIDENT))) {
-            throw CommandRejected.invalid("startedAt", "time-out-of-range", "startedAt " + startedAt + " lies more than "
-                    + IMPACT_BEFORE_INCIDENT.toDays() + " days before the incident itself (" + occurredAt + ")");
-        }
         if (endedAt != null && endedAt.isBefore(startedAt)) {
             throw CommandRejected.invalid("endedAt", "impact-window-inverted",
                     "endedAt " + endedAt + " lies before startedAt " + startedAt);

@@ -168,21 +168,4 @@ class ImpactWindowTest {
                 .expectException(invalidInput("time-out-of-range", "startedAt"))
                 .expectNoEvents();
     }
-
-    @Test
-    void givenIncident_whenImpactWindowStartsMoreThan30DaysBeforeTheIncident_thenRefused() {
-        Instant tooEarly = UPDATE_1_AT.minus(Incident.IMPACT_BEFORE_INCIDENT).minusSeconds(1);
-        fixture.given(resolvedHistory())
-                .when(new RecordImpactWindow(INCIDENT_ID, tooEarly, IMPACT_ENDED_AT, null, null, null))
-                .expectException(invalidInput("time-out-of-range", "startedAt"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void givenIncident_whenImpactWindowStartsExactly30DaysBeforeTheIncident_thenRecorded() {
-        Instant earliest = UPDATE_1_AT.minus(Incident.IMPACT_BEFORE_INCIDENT);
-        fixture.given(resolvedHistory())
-                .when(new RecordImpactWindow(INCIDENT_ID, earliest, IMPACT_ENDED_AT, null, null, null))
-                .expectEvents(new ImpactWindowRecorded(INCIDENT_ID, earliest, IMPACT_ENDED_AT, null, NOW, NOW));
-    }
 }

@@ -52,7 +52,8 @@ public class ComponentController {
             schema = @Schema(implementation = ComponentVersion.class)))
     @ApiResponse(responseCode = "200", description = "Redefined, or unchanged", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ComponentVersion.class)))
-    @DocumentedProblems({ProblemType.INVALID_POSITION})
+    @DocumentedProblems({ProblemType.INVALID_POSITION, ProblemType.GROUP_ID_NOT_NAME, ProblemType.INVALID_IF_MATCH,
+            ProblemType.VERSION_MISMATCH})
     @PostMapping(path = "/api/v1/components", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     public ResponseEntity<ComponentVersion> define(@RequestBody Definition body, CommandContext context) {

@@ -42,7 +42,7 @@ public class MaintenanceCommandController {
             operationId = "scheduleMaintenance")
     @ApiResponse(responseCode = "201", description = "Scheduled", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
             ProblemType.MAINTENANCE_WINDOW_INVERTED, ProblemType.MAINTENANCE_WINDOW_IN_PAST,
             ProblemType.MAINTENANCE_WINDOW_OUT_OF_RANGE})
     @PostMapping(consumes = "application/json")

@@ -143,10 +143,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (mapping instanceof UnrecognizedPropertyException) {
             return Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", field + " is not a field of this request", field);
         }
-        String reason;
         if (mapping instanceof InvalidNullException) {
-            reason = "null is not a value here; leave out an optional field, and lists and maps hold no nulls";
-        } else if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "value-required", field + " is null, which is never a value: "
+                    + "give a value, or leave an optional field out (lists and maps hold no nulls)", field);
+        }
+        String reason;
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
             reason = mapping.getCause().getMessage();
         } else if (mapping instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof String)) {
             reason = "expected " + typeName(invalid.getTargetType()) + ", not the JSON value " + invalid.getValue();
