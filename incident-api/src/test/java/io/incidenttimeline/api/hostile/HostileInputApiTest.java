@@ -40,6 +40,8 @@ class HostileInputApiTest extends ApiIntegrationTest {
             Map.entry("from", "2024-13-45"), Map.entry("to", "+999999999-12-31T23:59:59Z"), Map.entry("after", "-5"),
             Map.entry("limit", "1000000"), Map.entry("fromPosition", "abc"), Map.entry("toPosition", "-1"));
 
+    private static final String TITLE = "\"title\":\"Checkout fails\"";
+
     @Autowired
     DataSource dataSource;
 
@@ -68,6 +70,98 @@ class HostileInputApiTest extends ApiIntegrationTest {
         assertThat(failures).as(failures.size() + " of " + requests + " hostile requests were not a clean 4xx").isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class))
                 .as("the event store is unchanged").isEqualTo(eventsBefore);
+    }
+
+    /**
+     * Bodies a lenient JSON reader would accept and bend into something else (a duplicate key publishing an internal
+     * update, a boolean read as text, an epoch number as a time, an overlong UTF-8 form as '/'): each is a 400 naming
+     * the field, or {@code body} when the body as a whole is at fault, and none writes an event.
+     */
+    @Test
+    void bodiesThatAreNotExactlyTheirOpenApiTypesAreRefusedNamingTheField() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        String id = ApiClient.uniqueId("strict");
+        String head = "{\"id\":\"" + id + "\"," + TITLE + ",\"locale\":\"en\",\"impact\":\"minor\","
+                + "\"status\":\"investigating\",\"message\":\"We are investigating.\"";
+        String valid = head + ",\"visibility\":\"internal\"}";
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put(valid + "xyz", new String[] {"malformed-body", "body"});
+        cases.put(valid + "{}", new String[] {"malformed-body", "body"});
+        cases.put(valid + "[1]", new String[] {"malformed-body", "body"});
+        cases.put(head + ",\"visibility\":\"internal\",\"visibility\":\"public\"}", new String[] {"duplicate-field", "visibility"});
+        cases.put(head + ",\"visibility\":\"public\",\"components\":{\"a\":\"major_outage\",\"a\":\"operational\"}}",
+                new String[] {"duplicate-field", "components.a"});
+        cases.put(valid.replace(TITLE, "\"title\":true"), new String[] {"invalid-field", "title"});
+        cases.put(valid.replace(TITLE, "\"title\":12.5"), new String[] {"invalid-field", "title"});
+        cases.put(valid.replace("\"id\":\"" + id + "\"", "\"id\":123"), new String[] {"invalid-field", "id"});
+        cases.put(with(valid, "\"nextUpdateInMinutes\":1.5"), new String[] {"invalid-field", "nextUpdateInMinutes"});
+        cases.put(with(valid, "\"nextUpdateInMinutes\":30.0"), new String[] {"invalid-field", "nextUpdateInMinutes"});
+        cases.put(with(valid, "\"nextUpdateInMinutes\":\"30\""), new String[] {"invalid-field", "nextUpdateInMinutes"});
+        cases.put(with(valid, "\"nextUpdateInMinutes\":true"), new String[] {"invalid-field", "nextUpdateInMinutes"});
+        cases.put(with(valid, "\"occurredAt\":1720000000"), new String[] {"invalid-field", "occurredAt"});
+        cases.put(with(valid, "\"occurredAt\":1720000000.5"), new String[] {"invalid-field", "occurredAt"});
+        cases.put(with(valid, "\"occurredAt\":\"\""), new String[] {"invalid-field", "occurredAt"});
+        cases.put(with(valid, "\"occurredAt\":\" \""), new String[] {"invalid-field", "occurredAt"});
+        cases.put(with(valid, "\"occurredAt\":\"0001-01-01T00:00:00Z\""), new String[] {"time-out-of-range", "occurredAt"});
+        cases.put(valid.replace("\"internal\"", "1"), new String[] {"invalid-field", "visibility"});
+        cases.put(with(valid, "\"regions\":[null]"), new String[] {"value-required", "regions[0]"});
+        cases.put(with(valid, "\"regions\":[\"eu\",null]"), new String[] {"value-required", "regions[1]"});
+        cases.put(with(valid, "\"regions\":null"), new String[] {"value-required", "regions"});
+        cases.put(with(valid, "\"components\":{\"api\":null}"), new String[] {"value-required", "components.api"});
+        cases.put(with(valid, "\"regions\":\"eu\""), new String[] {"invalid-field", "regions"});
+        cases.put(valid.replace(TITLE, "\"title\":\"half \\ud800 a pair\""), new String[] {"invalid-field", "title"});
+        cases.put(with(valid, "\"components\":{\"\\udc00\":\"operational\"}"), new String[] {"invalid-field", "components"});
+        cases.put("null", new String[] {"malformed-body", "body"});
+        cases.put("", new String[] {"malformed-body", "body"});
+        for (var entry : cases.entrySet()) {
+            refusedNaming(api.post("/api/v1/incidents").as(ADMIN).rawJson(entry.getKey()), entry.getKey(),
+                    entry.getValue()[0], entry.getValue()[1]);
+        }
+        byte[][] notUtf8 = {bytes(valid, "Checkout fails", new byte[] {'a', (byte) 0xC0, (byte) 0xAF, 'b'}),
+                bytes(valid, "Checkout fails", new byte[] {'c', 'a', 'f', (byte) 0xE9}),
+                bytes(valid, "Checkout fails", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+                bytes(valid, "Checkout fails", new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}),
+                bytes(valid, "Checkout fails", new byte[] {(byte) 0xE2, (byte) 0x82})};
+        for (byte[] body : notUtf8) {
+            refusedNaming(api.post("/api/v1/incidents").as(ADMIN).body("application/json",
+                    HttpRequest.BodyPublishers.ofByteArray(body)), "not UTF-8", "malformed-body", "body");
+            refusedNaming(api.post("/api/v1/incidents").as(ADMIN).body("application/json; charset=ISO-8859-1",
+                    HttpRequest.BodyPublishers.ofByteArray(body)), "not UTF-8, declared Latin-1", "malformed-body", "body");
+        }
+        assertThat(failures).as(failures.size() + " bodies were not refused as expected").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class))
+                .as("the event store is unchanged").isEqualTo(eventsBefore);
+        var accepted = api.post("/api/v1/incidents").as(ADMIN).rawJson(valid.replace(TITLE, "\"title\":\"Call \\ud83d\\udcde down\"")).send();
+        assertThat(accepted.status()).as("a surrogate pair is a character: " + accepted).isEqualTo(201);
+    }
+
+    private static String with(String body, String member) {
+        return body.substring(0, body.length() - 1) + "," + member + "}";
+    }
+
+    private static byte[] bytes(String body, String replaced, byte[] replacement) {
+        String[] parts = body.split(replaced, 2);
+        byte[] start = parts[0].getBytes(StandardCharsets.UTF_8);
+        byte[] end = parts[1].getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[start.length + replacement.length + end.length];
+        System.arraycopy(start, 0, all, 0, start.length);
+        System.arraycopy(replacement, 0, all, start.length, replacement.length);
+        System.arraycopy(end, 0, all, start.length + replacement.length, end.length);
+        return all;
+    }
+
+    private void refusedNaming(ApiClient.Call call, String body, String type, String field) {
+        try {
+            ApiClient.Response response = call.send();
+            JsonNode problem = response.status() == 400 ? response.json() : null;
+            if (problem == null || !problem.path("type").asText().equals("/problems/" + type)
+                    || !problem.path("field").asText().equals(field) || problem.path("detail").asText().isBlank()) {
+                failures.add(abbreviate(body) + " -> expected 400 " + type + " naming " + field + ", was " + response);
+            }
+        } catch (AssertionError | RuntimeException e) {
+            failures.add(abbreviate(body) + " -> " + abbreviate(e.getMessage()));
+        }
     }
 
     private void attack(String method, String template, JsonNode operation) {

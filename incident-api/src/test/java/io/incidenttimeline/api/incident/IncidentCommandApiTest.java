@@ -6,6 +6,7 @@ import static io.incidenttimeline.api.support.ApiClient.uniqueId;
 import static io.incidenttimeline.api.support.Bodies.declaration;
 import static io.incidenttimeline.api.support.Bodies.update;
 import static io.incidenttimeline.api.support.Bodies.with;
+import static io.incidenttimeline.api.support.Bodies.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class IncidentCommandApiTest extends ApiIntegrationTest {
 
     @Test
     void declaringWithoutAnIdGeneratesOne() {
-        var declared = api.post("/api/v1/incidents").as(RESPONDER).json(with(declaration(null), "id", null)).send();
+        var declared = api.post("/api/v1/incidents").as(RESPONDER).json(without(declaration(null), "id")).send();
         assertThat(declared.status()).isEqualTo(201);
         String id = declared.json().get("incidentId").asText();
         assertThat(id).startsWith("inc-");
@@ -179,6 +180,110 @@ class IncidentCommandApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void ifMatchComparesStronglyAndMatchesAnyETagOfAList() {
+        String path = "/api/v1/incidents/" + incidentId + "/updates";
+        assertProblem(api.post(path).as(RESPONDER).header("If-Match", "W/\"1\"").json(update("identified", "weak")).send(),
+                412, "version-mismatch", "If-Match");
+        assertProblem(api.post(path).as(RESPONDER).header("If-Match", "\"7\", \"8\"").json(update("identified", "ahead")).send(),
+                412, "version-mismatch", "If-Match");
+        var listed = api.post(path).as(RESPONDER).header("If-Match", "\"0\", W/\"2\", \"1\"")
+                .json(update("identified", "listed")).send();
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+        assertThat(listed.header("ETag")).isEqualTo("\"2\"");
+        var any = api.post(path).as(RESPONDER).header("If-Match", "*").json(update("identified", "any")).send();
+        assertThat(any.status()).as(any.toString()).isEqualTo(201);
+        assertProblem(api.post(path).as(RESPONDER).header("If-Match", "").json(update("identified", "empty")).send(),
+                400, "invalid-if-match", "If-Match");
+        assertThat(types(incidentId)).hasSize(4);
+    }
+
+    @Test
+    void ifMatchWithoutACurrentRepresentationIsAPreconditionFailure() {
+        String declared = uniqueId("i");
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).header("If-Match", "*").json(declaration(declared)).send(),
+                412, "version-mismatch", "If-Match");
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).header("If-Match", "\"1\"").json(declaration(declared)).send(),
+                412, "version-mismatch", "If-Match");
+        assertThat(api.get("/api/v1/incidents/" + declared + "/events").as(RESPONDER).send().status()).isEqualTo(404);
+        assertProblem(api.post("/api/v1/incidents/" + uniqueId("nowhere") + "/updates").as(RESPONDER).header("If-Match", "*")
+                .json(update("identified", "m")).send(), 412, "version-mismatch", "If-Match");
+    }
+
+    @Test
+    void aRetriedRequestGetsItsFirstAnswerThoughItsIfMatchIsNowStale() {
+        String key = uniqueId("key");
+        var first = api.post("/api/v1/incidents/" + incidentId + "/updates").as(RESPONDER).header("If-Match", "\"1\"")
+                .header("Idempotency-Key", key).json(update("identified", "once")).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        var retried = api.post("/api/v1/incidents/" + incidentId + "/updates").as(RESPONDER).header("If-Match", "\"1\"")
+                .header("Idempotency-Key", key).json(update("identified", "once")).send();
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(types(incidentId)).hasSize(3);
+    }
+
+    @Test
+    void idsThatDifferOnlyInCaseOrATrailingSeparatorAreRefusedWithTheRule() {
+        for (String lookalike : List.of(incidentId.toUpperCase(), incidentId + ".", "RT-X", "x.", "x-")) {
+            var refused = api.post("/api/v1/incidents").as(RESPONDER).json(declaration(lookalike)).send();
+            assertProblem(refused, 400, "invalid-id", "id");
+            assertThat(refused.json().get("detail").asText()).contains("lower-case", "starting and ending with a letter or digit");
+        }
+    }
+
+    @Test
+    void timesBefore2000AreRefusedWithTheBound() {
+        for (String longAgo : List.of("0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59Z")) {
+            var declared = api.post("/api/v1/incidents").as(RESPONDER)
+                    .json(with(declaration(uniqueId("i")), "occurredAt", longAgo)).send();
+            assertProblem(declared, 400, "time-out-of-range", "occurredAt");
+            assertThat(declared.json().get("detail").asText()).contains("2000-01-01T00:00:00Z");
+            assertProblem(put("/impact-window", Map.of("startedAt", longAgo), 400), 400, "time-out-of-range", "startedAt");
+        }
+        assertThat(types(incidentId)).doesNotContain("ImpactWindowRecorded");
+    }
+
+    @Test
+    void anImpactChangeWithoutComponentsIsRefusedAndAnEmptySetClearsThem() {
+        assertProblem(put("/impact", Map.of("impact", "major"), 400), 400, "value-required", "components");
+        assertThat(types(incidentId)).doesNotContain("ImpactChanged");
+        put("/impact", Map.of("impact", "major", "components", Map.of()), 200);
+        assertThat(lastEvent(incidentId).at("/payload/components").size()).isZero();
+    }
+
+    @Test
+    void aTranslationOfAnInternalUpdateIsRefused() {
+        String internal = post("/updates", with(update("identified", "Root cause: bucket rename"), "visibility", "internal"),
+                201).json().get("updateId").asText();
+        var refused = post("/translations", Map.of("locale", "de", "machineTranslated", false,
+                "updates", Map.of(internal, "Ursache: Umbenennung")), 409);
+        assertProblem(refused, 409, "translation-of-internal-update", "updates." + internal);
+        assertThat(types(incidentId)).doesNotContain("TranslationAdded");
+    }
+
+    @Test
+    void aNullInsideABodyIsRefusedNamingItsPath() {
+        List<Object> regions = new ArrayList<>();
+        regions.add("eu-1");
+        regions.add(null);
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).json(with(declaration(uniqueId("i")), "regions", regions))
+                .send(), 400, "value-required", "regions[1]");
+        Map<String, Object> components = new java.util.HashMap<>();
+        components.put(componentId, null);
+        assertProblem(put("/impact", Map.of("impact", "major", "components", components), 400),
+                400, "value-required", "components." + componentId);
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).json(with(declaration(uniqueId("i")), "occurredAt", null))
+                .send(), 400, "value-required", "occurredAt");
+        Map<String, Object> item = new java.util.HashMap<>();
+        item.put("title", "Add tests");
+        item.put("owner", null);
+        post("/updates", update("resolved", "Fixed."), 201);
+        assertProblem(put("/postmortem", Map.of("summary", "s", "rootCause", "r", "resolution", "r",
+                "remediation", List.of(item)), 400), 400, "value-required", "remediation[0].owner");
+        assertThat(types(incidentId)).doesNotContain("PostMortemPublished");
+    }
+
+    @Test
     void backfilledTimesMayNotLieInTheFutureNorBeforeTheIncident() {
         String future = Instant.now().plus(5, ChronoUnit.MINUTES).toString();
         assertProblem(post("/updates", with(update("identified", "m"), "occurredAt", future), 400), 400, "time-in-future", "occurredAt");
@@ -206,8 +311,8 @@ class IncidentCommandApiTest extends ApiIntegrationTest {
                 400, "invalid-field", "components");
         assertProblem(api.post("/api/v1/incidents").as(RESPONDER).json(with(declaration("../etc/passwd"), "title", "t")).send(),
                 400, "invalid-id", "id");
-        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).rawJson("{\"title\": ").send(), 400, "malformed-body", null);
-        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).rawJson("").send(), 400, "malformed-body", null);
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).rawJson("{\"title\": ").send(), 400, "malformed-body", "body");
+        assertProblem(api.post("/api/v1/incidents").as(RESPONDER).rawJson("").send(), 400, "malformed-body", "body");
         assertProblem(api.post("/api/v1/incidents").as(RESPONDER)
                 .body("text/plain", java.net.http.HttpRequest.BodyPublishers.ofString("hello")).send(), 415, "unsupported-media-type", null);
     }

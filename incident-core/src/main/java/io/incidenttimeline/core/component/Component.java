@@ -10,6 +10,7 @@ import io.incidenttimeline.core.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -26,6 +27,8 @@ import org.axonframework.serialization.Revision;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Component {
 
+    private static final Pattern GROUP_ID_FORM = Pattern.compile("group-[a-z0-9-]*");
+
     @AggregateIdentifier
     private String aggregateId;
     private String name;
@@ -41,7 +44,7 @@ public class Component {
     public long handle(DefineComponent command, Clock clock) {
         Text.id("id", command.componentId());
         String name = Text.required("name", command.name(), Text.NAME_MAX);
-        String group = Text.optional("group", command.group(), Text.NAME_MAX);
+        String group = groupName(command.group());
         String description = Text.optional("description", command.description(), Text.MESSAGE_MAX);
         if (command.position() != null && command.position() < 0) {
             throw CommandRejected.invalid("position", "invalid-position", "position must be zero or more");
@@ -55,6 +58,19 @@ public class Component {
             apply(new ComponentRedefined(command.componentId(), name, group, command.position(), description, occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A group is named by its name, as a reader sees it; the Statuspage documents derive the group's id from it
+     * ({@code group-} and the name in lower case, such as {@code group-data}), so a value of that form is refused.
+     */
+    private static String groupName(String group) {
+        String name = Text.optional("group", group, Text.NAME_MAX);
+        if (name != null && GROUP_ID_FORM.matcher(name).matches()) {
+            throw CommandRejected.invalid("group", "group-id-not-name", "group takes a group's name (such as Data, "
+                    + "the name of the group in components.json); " + name + " is the form of a group_id there");
+        }
+        return name;
     }
 
     @EventSourcingHandler

@@ -87,8 +87,8 @@ public class Incident {
         String message = Text.required("message", command.message(), Text.MESSAGE_MAX);
         var visibility = required("visibility", command.visibility());
         Map<String, ComponentStatus> components = knownComponents(command.components(), catalogue);
-        List<String> regions = command.regions() == null ? List.of() : List.copyOf(command.regions());
-        regions.forEach(region -> Text.required("regions", region, Text.NAME_MAX));
+        List<String> regions = Text.each("regions", command.regions(),
+                (field, region) -> Text.required(field, region, Text.NAME_MAX));
         Text.id("updateId", command.initialUpdateId());
         Instant now = clock.instant();
         Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
@@ -159,8 +159,8 @@ public class Incident {
         Instant endedAt = command.endedAt();
         String reason = Text.optional("reason", command.reason(), Text.REASON_MAX);
         Instant now = clock.instant();
-        Moments.notInFuture("startedAt", startedAt, now);
-        Moments.notInFuture("endedAt", endedAt, now);
+        Moments.withinBounds("startedAt", startedAt, now);
+        Moments.withinBounds("endedAt", endedAt, now);
         if (endedAt != null && endedAt.isBefore(startedAt)) {
             throw CommandRejected.invalid("endedAt", "impact-window-inverted",
                     "endedAt " + endedAt + " lies before startedAt " + startedAt);
@@ -175,7 +175,9 @@ public class Incident {
     @CommandHandler
     public long handle(ChangeImpact command, Clock clock, ComponentCatalogue catalogue) {
         Impact newImpact = required("impact", command.impact());
-        Map<String, ComponentStatus> newComponents = knownComponents(command.components(), catalogue);
+        // the whole set of affected components: an absent one would silently clear it
+        Map<String, ComponentStatus> newComponents = knownComponents(required("components", command.components()),
+                catalogue);
         Instant now = clock.instant();
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         if (newImpact != impact || !newComponents.equals(components)) {
@@ -325,7 +327,10 @@ public class Incident {
         }
         Map<String, String> texts = new LinkedHashMap<>();
         requested.forEach((updateId, text) -> {
-            liveUpdate("updates." + updateId, updateId);
+            if (liveUpdate("updates." + updateId, updateId).internal()) {
+                throw CommandRejected.ruleViolation("updates." + updateId, "translation-of-internal-update",
+                        "update " + updateId + " is internal; only public updates are translated for readers");
+            }
             texts.put(updateId, Text.required("updates." + updateId, text, Text.MESSAGE_MAX));
         });
         return Map.copyOf(texts);

@@ -6,6 +6,10 @@ import io.incidenttimeline.core.shared.Visibility;
 /** What the aggregate remembers of one update to decide later commands about it. */
 record UpdateEntry(String message, Visibility visibility, IncidentStatus status, boolean retracted) {
 
+    boolean internal() {
+        return visibility == Visibility.INTERNAL;
+    }
+
     UpdateEntry amendedTo(String newMessage) {
         return new UpdateEntry(newMessage, visibility, status, false);
     }

@@ -208,8 +208,13 @@ public class Maintenance {
             return List.of();
         }
         Set<String> known = new LinkedHashSet<>();
-        for (String componentId : requested) {
-            if (componentId == null || !catalogue.isDefined(componentId)) {
+        for (int i = 0; i < requested.size(); i++) {
+            String componentId = requested.get(i);
+            if (componentId == null) {
+                throw CommandRejected.invalid("components[" + i + "]", "value-required",
+                        "components[" + i + "] is required: a component id");
+            }
+            if (!catalogue.isDefined(componentId)) {
                 throw CommandRejected.invalid("components", "unknown-component",
                         "component " + componentId + " is not in the catalogue; define it first");
             }

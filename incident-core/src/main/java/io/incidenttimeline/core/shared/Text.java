@@ -1,5 +1,8 @@
 package io.incidenttimeline.core.shared;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /** Length and character rules for the free texts and identifiers that commands carry. */
@@ -11,7 +14,14 @@ public final class Text {
     public static final int NAME_MAX = 200;
     public static final int ID_MAX = 128;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (ID_MAX - 1) + "}");
+    /**
+     * Ids appear in public URLs and documents, so two of them never differ only in letter case or in a trailing
+     * separator ({@code RT-X} and {@code rt-x}, {@code x.} and {@code x}): lower-case letters, digits, '.', '_' and
+     * '-', starting and ending with a letter or digit.
+     */
+    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0," + (ID_MAX - 2) + "}[a-z0-9])?");
+    public static final String ID_RULE = "1-" + ID_MAX + " characters of lower-case letters a-z, digits, '.', '_' or '-',"
+            + " starting and ending with a letter or digit";
     // C0/C1 control characters other than tab, line feed and carriage return have no place in human text.
     private static final Pattern FORBIDDEN_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
@@ -39,14 +49,45 @@ public final class Text {
             throw CommandRejected.invalid(field, "text-control-characters",
                     field + " contains control characters; only tab, line feed and carriage return are allowed");
         }
+        if (hasUnpairedSurrogate(value)) {
+            throw CommandRejected.invalid(field, "text-unpaired-surrogate",
+                    field + " contains an unpaired UTF-16 surrogate, which is no character; send valid Unicode text");
+        }
         return value;
     }
 
     public static String id(String field, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw CommandRejected.invalid(field, "invalid-id", field + " must be 1-" + ID_MAX
-                    + " characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (!isId(value)) {
+            throw CommandRejected.invalid(field, "invalid-id", field + " must be " + ID_RULE);
         }
         return value;
+    }
+
+    public static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    /** Each element of a list that may be absent, checked by {@code check} under the field {@code field[i]}. */
+    public static List<String> each(String field, List<String> values, BiFunction<String, String, String> check) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> checked = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            checked.add(check.apply(field + "[" + i + "]", values.get(i)));
+        }
+        return List.copyOf(checked);
+    }
+
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

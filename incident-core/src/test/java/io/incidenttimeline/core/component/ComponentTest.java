@@ -176,4 +176,22 @@ class ComponentTest {
         org.assertj.core.api.Assertions.assertThat(new DefineComponent(ID, NAME, null, null, null, null).aggregateId())
                 .isEqualTo("component:talk-call-recordings");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"group-talk", "group-", "group-data-2"})
+    void givenNoComponent_whenGroupGivenInTheFormOfAGroupId_thenRefused(String group) {
+        fixture.givenNoPriorActivity()
+                .when(new DefineComponent(ID, NAME, group, 3, DESCRIPTION, null))
+                .expectException(invalidInput("group-id-not-name", "group"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TALK", "Talk."})
+    void givenNoComponent_whenIdInUpperCaseOrEndingInADot_thenRefused(String id) {
+        fixture.givenNoPriorActivity()
+                .when(new DefineComponent(id, NAME, GROUP, 3, DESCRIPTION, null))
+                .expectException(invalidInput("invalid-id", "id"))
+                .expectNoEvents();
+    }
 }

@@ -80,7 +80,7 @@ class ImpactChangeTest {
     @Test
     void givenChangedImpact_whenTheSameChangeGivenAgain_thenNothingHappens() {
         fixture.given(declared(), update1Posted(), new ImpactChanged(INCIDENT_ID, Impact.MINOR, Map.of(), NOW, NOW))
-                .when(new ChangeImpact(INCIDENT_ID, Impact.MINOR, null, null, null))
+                .when(new ChangeImpact(INCIDENT_ID, Impact.MINOR, Map.of(), null, null))
                 .expectNoEvents();
     }
 
@@ -106,6 +106,14 @@ class ImpactChangeTest {
         fixture.given(declared(), update1Posted())
                 .when(new ChangeImpact(INCIDENT_ID, Impact.CRITICAL, PARTIAL, NOW.plusSeconds(120), null))
                 .expectException(invalidInput("time-in-future", "occurredAt"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenIncident_whenImpactChangedWithoutComponents_thenRefusedRatherThanClearingThem() {
+        fixture.given(declared(), update1Posted())
+                .when(new ChangeImpact(INCIDENT_ID, Impact.CRITICAL, null, null, null))
+                .expectException(invalidInput("value-required", "components"))
                 .expectNoEvents();
     }
 }

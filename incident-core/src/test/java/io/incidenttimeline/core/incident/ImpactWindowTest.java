@@ -159,4 +159,13 @@ class ImpactWindowTest {
                 .when(new RecordImpactWindow(INCIDENT_ID, FIRST_GUESS_START, null, null, null, null))
                 .expectEvents(new ImpactWindowRecorded(INCIDENT_ID, FIRST_GUESS_START, null, null, NOW, NOW));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z"})
+    void givenIncident_whenImpactWindowStartsBefore2000_thenRefused(String startedAt) {
+        fixture.given(resolvedHistory())
+                .when(new RecordImpactWindow(INCIDENT_ID, Instant.parse(startedAt), IMPACT_ENDED_AT, null, null, null))
+                .expectException(invalidInput("time-out-of-range", "startedAt"))
+                .expectNoEvents();
+    }
 }

@@ -295,10 +295,10 @@ class IncidentDeclarationTest {
     }
 
     @Test
-    void givenNoPriorActivity_whenDeclaredWithBlankRegion_thenRefused() {
+    void givenNoPriorActivity_whenDeclaredWithBlankRegion_thenRefusedNamingTheElement() {
         fixture.givenNoPriorActivity()
                 .when(declaration().with(d -> d.regions = List.of("pod-13", " ")).build())
-                .expectException(invalidInput("text-required", "regions"))
+                .expectException(invalidInput("text-required", "regions[1]"))
                 .expectNoEvents();
     }
 
@@ -355,5 +355,57 @@ class IncidentDeclarationTest {
     private static UpdatePosted update1PostedWith(String message) {
         return new UpdatePosted(INCIDENT_ID, UPDATE_1, IncidentStatus.IDENTIFIED, message, Visibility.PUBLIC,
                 Map.of(COMPONENT_ID, ComponentStatus.PARTIAL_OUTAGE), Instant.parse("2024-07-05T14:01:00Z"), NOW, NOW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RT-X", "Talk-call-recordings", "talk-call-recordings.", "talk-call-recordings-", "x_"})
+    void givenNoPriorActivity_whenDeclaredWithIdInUpperCaseOrEndingInASeparator_thenRefused(String id) {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.incidentId = id).build())
+                .expectException(invalidInput("invalid-id", "id"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNoPriorActivity_whenDeclaredWithANullRegion_thenRefusedNamingTheElement() {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.regions = java.util.Arrays.asList("eu-1", null)).build())
+                .expectException(invalidInput("text-required", "regions[1]"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNoPriorActivity_whenDeclaredWithANullComponentStatus_thenRefusedNamingTheComponent() {
+        Map<String, ComponentStatus> components = new java.util.HashMap<>();
+        components.put(COMPONENT_ID, null);
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.components = components).build())
+                .expectException(invalidInput("value-required", "components." + COMPONENT_ID))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59Z"})
+    void givenNoPriorActivity_whenDeclaredAsOccurredBefore2000_thenRefused(String occurredAt) {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.occurredAt = Instant.parse(occurredAt)).build())
+                .expectException(invalidInput("time-out-of-range", "occurredAt"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Call \uD800recordings", "Call recordings\uDC00", "\uDC00\uD83D"})
+    void givenNoPriorActivity_whenDeclaredWithAnUnpairedSurrogateInTheTitle_thenRefused(String title) {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.title = title).build())
+                .expectException(invalidInput("text-unpaired-surrogate", "title"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNoPriorActivity_whenDeclaredWithAPairedSurrogateInTheTitle_thenDeclared() {
+        fixture.givenNoPriorActivity()
+                .when(declaration().with(d -> d.title = "Call recordings \uD83D\uDCDE unavailable").build())
+                .expectSuccessfulHandlerExecution();
     }
 }

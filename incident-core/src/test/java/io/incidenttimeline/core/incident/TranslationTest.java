@@ -222,4 +222,15 @@ class TranslationTest {
                 .expectEvents(new TranslationAdded(INCIDENT_ID, "de-CH", true, ENGINE, DE_TITLE, Map.of(), null, NOW,
                         NOW));
     }
+
+    @Test
+    void givenInternalUpdate_whenTranslationTargetsIt_thenRefused() {
+        fixture.given(resolvedHistory())
+                .andGiven(new io.incidenttimeline.core.incident.event.UpdatePosted(INCIDENT_ID, "update-internal",
+                        io.incidenttimeline.core.shared.IncidentStatus.RESOLVED, "Root cause: the storage bucket rename",
+                        io.incidenttimeline.core.shared.Visibility.INTERNAL, Map.of(), null, NOW, NOW))
+                .when(german(true, null, Map.of("update-internal", "Ursache: die Umbenennung"), null))
+                .expectException(ruleViolation("translation-of-internal-update", "updates.update-internal"))
+                .expectNoEvents();
+    }
 }

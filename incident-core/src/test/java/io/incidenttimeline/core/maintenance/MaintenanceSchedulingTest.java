@@ -180,10 +180,10 @@ class MaintenanceSchedulingTest {
     }
 
     @Test
-    void givenNoMaintenance_whenANullComponentIsNamed_thenRefused() {
+    void givenNoMaintenance_whenANullComponentIsNamed_thenRefusedNamingTheElement() {
         fixture.givenNoPriorActivity()
                 .when(scheduleWith(Arrays.asList(COMPONENT_ID, null), WINDOW_START, WINDOW_END, null, null))
-                .expectException(invalidInput("unknown-component", "components"))
+                .expectException(invalidInput("value-required", "components[1]"))
                 .expectNoEvents();
     }
 

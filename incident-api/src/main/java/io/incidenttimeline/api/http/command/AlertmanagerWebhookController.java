@@ -51,7 +51,7 @@ public class AlertmanagerWebhookController {
             mediaType = "application/json", schema = @Schema(implementation = AlertmanagerReceiver.Outcome.class)))
     @ApiResponse(responseCode = "200", description = "An update was posted, or nothing was needed", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = AlertmanagerReceiver.Outcome.class)))
-    @DocumentedProblems({ProblemType.INVALID_NOTIFICATION, ProblemType.NOT_FOUND, ProblemType.INCIDENT_ALREADY_DECLARED,
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INVALID_NOTIFICATION, ProblemType.NOT_FOUND, ProblemType.INCIDENT_ALREADY_DECLARED,
             ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT})
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})

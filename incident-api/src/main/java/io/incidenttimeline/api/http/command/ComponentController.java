@@ -33,7 +33,10 @@ public class ComponentController {
 
     public record Definition(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 128) String id,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
-                             String group, Integer position, String description,
+                             @Schema(maxLength = 200, example = "Talk", description = "the name of the component's "
+                                     + "group, as readers see it (components.json shows it as the group's name); a "
+                                     + "group_id such as group-talk is refused") String group,
+                             Integer position, String description,
                              Instant occurredAt) {
 
         public DefineComponent toCommand() {
@@ -49,7 +52,8 @@ public class ComponentController {
             schema = @Schema(implementation = ComponentVersion.class)))
     @ApiResponse(responseCode = "200", description = "Redefined, or unchanged", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ComponentVersion.class)))
-    @DocumentedProblems({ProblemType.INVALID_POSITION})
+    @DocumentedProblems({ProblemType.INVALID_POSITION, ProblemType.GROUP_ID_NOT_NAME, ProblemType.INVALID_IF_MATCH,
+            ProblemType.VERSION_MISMATCH})
     @PostMapping(path = "/api/v1/components", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     public ResponseEntity<ComponentVersion> define(@RequestBody Definition body, CommandContext context) {

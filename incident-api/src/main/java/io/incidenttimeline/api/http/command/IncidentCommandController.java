@@ -36,7 +36,7 @@ public class IncidentCommandController {
     @Operation(summary = "Declare an incident with its first update")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(consumes = "application/json")
     public ResponseEntity<IncidentResponses.UpdateAccepted> declare(@RequestBody IncidentRequests.Declare body,
                                                                     CommandContext context) {
@@ -106,7 +106,7 @@ public class IncidentCommandController {
     @Operation(summary = "Add texts in another locale, human or machine translated")
     @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
-    @DocumentedProblems({ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.TRANSLATION_OF_AUTHORITATIVE_LOCALE, ProblemType.TRANSLATION_EMPTY, ProblemType.UPDATE_NOT_FOUND, ProblemType.UPDATE_RETRACTED, ProblemType.POST_MORTEM_NOT_PUBLISHED})
+    @DocumentedProblems({ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.TRANSLATION_OF_AUTHORITATIVE_LOCALE, ProblemType.TRANSLATION_EMPTY, ProblemType.TRANSLATION_OF_INTERNAL_UPDATE, ProblemType.UPDATE_NOT_FOUND, ProblemType.UPDATE_RETRACTED, ProblemType.POST_MORTEM_NOT_PUBLISHED})
     @PostMapping(path = "/{incidentId}/translations", consumes = "application/json")
     public ResponseEntity<IncidentResponses.IncidentVersion> addTranslation(@PathVariable String incidentId,
                                                  @RequestBody IncidentRequests.Translation body, CommandContext context) {

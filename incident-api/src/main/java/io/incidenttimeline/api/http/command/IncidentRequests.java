@@ -87,8 +87,10 @@ public final class IncidentRequests {
         }
     }
 
+    /** {@code components} is the whole set of affected components ({@code {}} for none), so it is always given. */
     public record ImpactChange(@Schema(requiredMode = REQUIRED) Impact impact,
-                               Map<String, ComponentStatus> components, Instant occurredAt) {
+                               @Schema(requiredMode = REQUIRED) Map<String, ComponentStatus> components,
+                               Instant occurredAt) {
 
         public ChangeImpact toCommand(String incidentId, Long expectedVersion) {
             return new ChangeImpact(incidentId, impact, components, occurredAt, expectedVersion);

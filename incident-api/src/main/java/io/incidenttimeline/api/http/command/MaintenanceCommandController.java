@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.regex.Pattern;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/maintenances", produces = {"application/json", "application/problem+json"})
 public class MaintenanceCommandController {
 
-    private static final Pattern MAINTENANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Text.ID_MAX - 1) + "}");
-
     private final Commands commands;
     private final CommandResponses responses;
 
@@ -45,7 +42,7 @@ public class MaintenanceCommandController {
             operationId = "scheduleMaintenance")
     @ApiResponse(responseCode = "201", description = "Scheduled", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = MaintenanceResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.MAINTENANCE_ALREADY_SCHEDULED, ProblemType.UNKNOWN_COMPONENT,
             ProblemType.MAINTENANCE_WINDOW_INVERTED, ProblemType.MAINTENANCE_WINDOW_IN_PAST,
             ProblemType.MAINTENANCE_WINDOW_OUT_OF_RANGE})
     @PostMapping(consumes = "application/json")
@@ -132,7 +129,7 @@ public class MaintenanceCommandController {
 
     /** An id no maintenance can have is simply not found (and never sent to the event store). */
     static String known(String maintenanceId) {
-        if (!MAINTENANCE_ID.matcher(maintenanceId).matches()) {
+        if (!Text.isId(maintenanceId)) {
             throw new AggregateNotFoundException(MaintenanceIds.aggregateId(maintenanceId),
                     "no maintenance with id " + maintenanceId);
         }

@@ -45,12 +45,13 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     private static final Set<ProblemType> AUTHENTICATED = EnumSet.of(ProblemType.AUTHENTICATION_REQUIRED,
             ProblemType.INVALID_TOKEN, ProblemType.FORBIDDEN);
     private static final Set<ProblemType> WITH_BODY = EnumSet.of(ProblemType.MALFORMED_BODY, ProblemType.UNKNOWN_FIELD,
-            ProblemType.INVALID_FIELD, ProblemType.PAYLOAD_TOO_LARGE, ProblemType.UNSUPPORTED_MEDIA_TYPE);
+            ProblemType.DUPLICATE_FIELD, ProblemType.INVALID_FIELD, ProblemType.PAYLOAD_TOO_LARGE,
+            ProblemType.UNSUPPORTED_MEDIA_TYPE);
     private static final Set<ProblemType> COMMAND = EnumSet.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
             ProblemType.INVALID_CORRELATION_ID, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.IDEMPOTENCY_KEY_IN_PROGRESS,
             ProblemType.CONCURRENT_MODIFICATION, ProblemType.TEXT_REQUIRED, ProblemType.TEXT_TOO_LONG,
-            ProblemType.TEXT_CONTROL_CHARACTERS, ProblemType.VALUE_REQUIRED, ProblemType.INVALID_ID,
-            ProblemType.TIME_IN_FUTURE);
+            ProblemType.TEXT_CONTROL_CHARACTERS, ProblemType.TEXT_UNPAIRED_SURROGATE, ProblemType.VALUE_REQUIRED,
+            ProblemType.INVALID_ID, ProblemType.TIME_IN_FUTURE, ProblemType.TIME_OUT_OF_RANGE);
     private static final Set<ProblemType> ON_AN_INCIDENT = EnumSet.of(ProblemType.NOT_FOUND,
             ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.OCCURRED_BEFORE_INCIDENT);
     private static final Set<ProblemType> ON_A_MAINTENANCE = EnumSet.of(ProblemType.NOT_FOUND,
@@ -130,9 +131,12 @@ class ApiDescription implements GlobalOpenApiCustomizer {
 
     private static void ifMatch(Operation operation, String aggregate) {
         operation.addParametersItem(new HeaderParameter().name("If-Match")
-                .description("The ETag of an earlier answer (the " + aggregate + "'s version, such as \"5\"): the "
-                        + "command is refused with 412 and nothing is written if the " + aggregate + " has changed since.")
-                .schema(new StringSchema().pattern("^(\\*|(W/)?\"[0-9]+\")$")));
+                .description("The ETag of an earlier answer (the " + aggregate + "'s version, such as \"5\"), or a "
+                        + "list of them, or * for any version: the command is refused with 412 and nothing is written "
+                        + "if none is the " + aggregate + "'s current version (compared strongly: a W/ tag never "
+                        + "matches). An empty If-Match is a 400.")
+                .schema(new StringSchema().pattern("^[ \\t]*(\\*|[, \\t]*(W/)?\"[^\"]*\""
+                        + "([ \\t]*,([ \\t]*(W/)?\"[^\"]*\")?)*)[ \\t]*$")));
     }
 
     /** Public reads carry a strong ETag of their body and answer a matching If-None-Match with 304. */

@@ -1,7 +1,11 @@
 package io.incidenttimeline.api.http.infra.problem;
 
 import io.incidenttimeline.api.storage.StorageFailures;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -10,9 +14,13 @@ import io.incidenttimeline.api.application.CommandRefused;
 import io.incidenttimeline.api.application.Refusals;
 import io.incidenttimeline.api.http.command.CommandResponses;
 import io.incidenttimeline.api.http.infra.web.PayloadTooLargeException;
+import io.incidenttimeline.api.http.infra.web.StrictJson;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,6 +49,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** Seconds a client should wait before retrying while the database is unreachable (Retry-After). */
     public static final int RETRY_AFTER_SECONDS = 5;
+    /** The field of a problem about the request body as a whole. */
+    private static final String BODY = "body";
     private static final Duration STORAGE_WARNING_EVERY = Duration.ofSeconds(10);
     private final AtomicLong lastStorageWarning = new AtomicLong(System.nanoTime() - STORAGE_WARNING_EVERY.toNanos() - 1);
 
@@ -110,11 +120,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof PayloadTooLargeException || cause instanceof PayloadTooLargeException) {
             return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", cause.getMessage(), null), request);
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return respond(fieldProblem(mapping), request);
+        if (cause instanceof CharacterCodingException) {
+            return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is not valid UTF-8 "
+                    + "(a malformed, overlong or surrogate byte sequence); JSON is sent as UTF-8", BODY), request);
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonParseException syntax) {
+                return respond(syntaxProblem(syntax), request);
+            }
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return respond(mapping.getPath().isEmpty() ? bodyProblem(mapping) : fieldProblem(mapping), request);
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-                e.getCause() == null ? "the request body is missing" : "the request body is not valid JSON", null), request);
+                e.getCause() == null ? "the request body is missing" : "the request body is not valid JSON", BODY), request);
     }
 
     private static ProblemDetail fieldProblem(JsonMappingException mapping) {
@@ -124,17 +143,51 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (mapping instanceof UnrecognizedPropertyException) {
             return Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", field + " is not a field of this request", field);
         }
+        if (mapping instanceof InvalidNullException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "value-required", field + " is null, which is never a value: "
+                    + "give a value, or leave an optional field out (lists and maps hold no nulls)", field);
+        }
         String reason;
         if (mapping instanceof ValueInstantiationException && mapping.getCause() != null) {
             reason = mapping.getCause().getMessage();
+        } else if (mapping instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof String)) {
+            reason = "expected " + typeName(invalid.getTargetType()) + ", not the JSON value " + invalid.getValue();
         } else if (mapping instanceof InvalidFormatException invalid) {
             reason = "'" + invalid.getValue() + "' is not a valid " + typeName(invalid.getTargetType());
+        } else if (mapping instanceof StrictJson.NotText notText) {
+            reason = notText.getOriginalMessage();
         } else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             reason = "expected " + typeName(mismatched.getTargetType());
         } else {
             reason = "has an invalid value";
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", field + ": " + reason, field);
+    }
+
+    /** Not JSON at all, or a field given twice in one object (which Jackson's parser reports as it reads). */
+    private static ProblemDetail syntaxProblem(JsonParseException syntax) {
+        JsonParser parser = syntax.getProcessor();
+        if (syntax.getOriginalMessage().startsWith("Duplicate field") && parser != null) {
+            List<String> names = new ArrayList<>();
+            for (JsonStreamContext at = parser.getParsingContext(); at != null && !at.inRoot(); at = at.getParent()) {
+                names.add(0, at.inArray() ? "[" + at.getCurrentIndex() + "]" : at.getCurrentName());
+            }
+            String field = String.join(".", names).replace(".[", "[");
+            return Problems.of(HttpStatus.BAD_REQUEST, "duplicate-field",
+                    field + " is given more than once in its object; give each field once", field);
+        }
+        var at = syntax.getLocation();
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is not valid JSON"
+                + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                + syntax.getOriginalMessage(), BODY);
+    }
+
+    private static ProblemDetail bodyProblem(JsonMappingException mapping) {
+        String detail = mapping instanceof InvalidNullException ? "the request body is null; send a JSON object"
+                : mapping.getOriginalMessage().startsWith("Trailing token")
+                ? "the request body goes on after its JSON object; send exactly one JSON value"
+                : "the request body must be a JSON object with the fields of this request";
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", detail, BODY);
     }
 
     private static String typeName(Class<?> type) {

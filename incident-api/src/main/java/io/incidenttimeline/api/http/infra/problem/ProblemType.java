@@ -24,6 +24,7 @@ public enum ProblemType {
     // request bodies
     MALFORMED_BODY(HttpStatus.BAD_REQUEST, "the body is missing or not JSON"),
     UNKNOWN_FIELD(HttpStatus.BAD_REQUEST, "the body has a field this request does not know"),
+    DUPLICATE_FIELD(HttpStatus.BAD_REQUEST, "the body gives a field twice in one object"),
     INVALID_FIELD(HttpStatus.BAD_REQUEST, "a field has a value of the wrong type or not among the allowed values"),
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "the body is over 1 MiB"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is not application/json"),
@@ -40,8 +41,11 @@ public enum ProblemType {
     TEXT_TOO_LONG(HttpStatus.BAD_REQUEST, "a text is longer than allowed"),
     TEXT_CONTROL_CHARACTERS(HttpStatus.BAD_REQUEST, "a text contains control characters"),
     VALUE_REQUIRED(HttpStatus.BAD_REQUEST, "a required value is missing"),
-    INVALID_ID(HttpStatus.BAD_REQUEST, "an id is not 1-128 letters, digits, '.', '_' or '-'"),
+    INVALID_ID(HttpStatus.BAD_REQUEST, "an id is not 1-128 lower-case letters, digits, '.', '_' or '-', starting and "
+            + "ending with a letter or digit"),
+    TEXT_UNPAIRED_SURROGATE(HttpStatus.BAD_REQUEST, "a text contains an unpaired UTF-16 surrogate"),
     TIME_IN_FUTURE(HttpStatus.BAD_REQUEST, "a time lies more than a minute in the future"),
+    TIME_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "a time lies before 2000-01-01T00:00:00Z"),
     OCCURRED_BEFORE_INCIDENT(HttpStatus.BAD_REQUEST, "occurredAt lies before the incident"),
     // integrations
     INVALID_NOTIFICATION(HttpStatus.BAD_REQUEST, "the Alertmanager notification is not a version 4 payload with alerts"),
@@ -77,6 +81,8 @@ public enum ProblemType {
     IMPACT_WINDOW_INVERTED(HttpStatus.BAD_REQUEST, "the impact window ends before it starts"),
     TRANSLATION_OF_AUTHORITATIVE_LOCALE(HttpStatus.BAD_REQUEST, "a translation into the incident's own locale"),
     TRANSLATION_EMPTY(HttpStatus.BAD_REQUEST, "a translation without any text"),
+    TRANSLATION_OF_INTERNAL_UPDATE(HttpStatus.CONFLICT, "a translation of an internal update"),
+    GROUP_ID_NOT_NAME(HttpStatus.BAD_REQUEST, "a component's group was given as a group_id, not as the group's name"),
     TOO_MANY_REMEDIATION_ITEMS(HttpStatus.BAD_REQUEST, "more than 50 remediation items"),
     DUPLICATE_REMEDIATION_ITEM(HttpStatus.BAD_REQUEST, "a remediation item id appears twice"),
     INCIDENT_ALREADY_DECLARED(HttpStatus.CONFLICT, "an incident with this id exists"),

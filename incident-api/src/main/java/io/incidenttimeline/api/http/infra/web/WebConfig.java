@@ -39,4 +39,10 @@ public class WebConfig implements WebMvcConfigurer {
     static Jackson2ObjectMapperBuilderCustomizer strictRequests() {
         return builder -> builder.failOnUnknownProperties(true);
     }
+
+    /** Request bodies are read by the strict rules of {@link StrictJson}; it replaces Spring Boot's JSON converter. */
+    @Bean
+    static StrictJsonConverter strictJsonBodies(ObjectMapper webObjectMapper) {
+        return new StrictJsonConverter(webObjectMapper);
+    }
 }
