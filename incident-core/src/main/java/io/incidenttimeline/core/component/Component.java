@@ -32,6 +32,7 @@ public class Component {
     private String group;
     private Integer position;
     private String description;
+    private boolean retired;
 
     protected Component() {
     }
@@ -46,6 +47,10 @@ public class Component {
         if (command.position() != null && command.position() < 0) {
             throw CommandRejected.invalid("position", "invalid-position", "position must be zero or more");
         }
+        if (retired) {
+            throw CommandRejected.ruleViolation("id", "component-retired",
+                    "component " + command.componentId() + " was retired and cannot be defined again; choose another id");
+        }
         Instant now = clock.instant();
         Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
         if (aggregateId == null) {
@@ -53,6 +58,18 @@ public class Component {
         } else if (!Objects.equals(name, this.name) || !Objects.equals(group, this.group)
                 || !Objects.equals(command.position(), position) || !Objects.equals(description, this.description)) {
             apply(new ComponentRedefined(command.componentId(), name, group, command.position(), description, occurredAt, now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Retiring a retired component again changes nothing. */
+    @CommandHandler
+    public long handle(RetireComponent command, Clock clock) {
+        String reason = Text.optional("reason", command.reason(), Text.REASON_MAX);
+        Instant now = clock.instant();
+        Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
+        if (!retired) {
+            apply(new ComponentRetired(command.componentId(), reason, occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
     }
@@ -72,5 +89,10 @@ public class Component {
         group = event.group();
         position = event.position();
         description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ComponentRetired event) {
+        retired = true;
     }
 }
