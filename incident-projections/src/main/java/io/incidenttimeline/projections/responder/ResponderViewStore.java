@@ -40,6 +40,7 @@ public class ResponderViewStore {
         this.incidents = new JsonDocumentTable<>(jdbc, "responder_incident", "incident_id", ResponderIncident.class,
                 ResponderIncident::id, (type, aggregateId) -> AggregateTypes.INCIDENT.equals(type) ? aggregateId : null,
                 List.of(new Column<>("declared_at", i -> column(i.declaredAt())),
+                        new Column<>("status", i -> i.status() == null ? null : i.status().wire()),
                         new Column<>("resolved", ResponderIncident::resolved),
                         new Column<>("visible", ResponderIncident::visible),
                         new Column<>("component_ids", i -> "," + String.join(",", i.namedComponents()) + ",")));
@@ -56,14 +57,16 @@ public class ResponderViewStore {
         return components;
     }
 
+    /** The incident, once its declaration has its first update (the two events of one command). */
     public Optional<ResponderIncident> incident(int generation, String incidentId) {
-        return jdbc.query("SELECT document FROM responder_incident WHERE generation = ? AND incident_id = ?",
-                INCIDENT, generation, incidentId).stream().findFirst();
+        return jdbc.query("SELECT document FROM responder_incident WHERE generation = ? AND incident_id = ? "
+                + "AND status IS NOT NULL", INCIDENT, generation, incidentId).stream().findFirst();
     }
 
     /** Up to {@code limit} incidents after {@code after} (null: from the newest), newest declaration first. */
     public List<ResponderIncident> incidents(int generation, IncidentFilter filter, IncidentCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT document FROM responder_incident WHERE generation = ?");
+        StringBuilder sql = new StringBuilder("SELECT document FROM responder_incident WHERE generation = ? "
+                + "AND status IS NOT NULL");
         List<Object> args = new ArrayList<>(List.of(generation));
         if (filter.resolved() != null) {
             sql.append(" AND resolved = ?");
@@ -105,7 +108,8 @@ public class ResponderViewStore {
     }
 
     public List<ResponderIncident> openIncidents(int generation) {
-        return jdbc.query("SELECT document FROM responder_incident WHERE generation = ? AND resolved = FALSE",
+        return jdbc.query("SELECT document FROM responder_incident WHERE generation = ? AND resolved = FALSE "
+                + "AND status IS NOT NULL",
                 INCIDENT, generation);
     }
 
