@@ -151,7 +151,10 @@ public class AlertmanagerReceiver {
                 if (componentId == null) {
                     continue;
                 }
-                if (catalogue.isDefined(componentId)) {
+                if (catalogue.isDefined(componentId) && catalogue.isRetired(componentId)) {
+                    log.info("Alert group {} names component '{}', which was retired; skipped",
+                            notification.groupKey(), componentId);
+                } else if (catalogue.isDefined(componentId)) {
                     components.put(componentId, status);
                 } else {
                     log.info("Alert group {} names component '{}', which is not in the catalogue; skipped",

@@ -1,6 +1,7 @@
 package io.incidenttimeline.api.application;
 
 import io.incidenttimeline.core.component.DefineComponent;
+import io.incidenttimeline.core.component.RetireComponent;
 import io.incidenttimeline.core.incident.command.DeclareIncident;
 import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
@@ -34,6 +35,9 @@ final class CommandResults {
         }
         if (command instanceof DefineComponent define) {
             return new CommandResult(version, define.componentId(), null, !existed, false);
+        }
+        if (command instanceof RetireComponent retire) {
+            return new CommandResult(version, retire.componentId(), null, false, false);
         }
         return new CommandResult(version, aggregateId(command), null, false, false);
     }

@@ -3,6 +3,7 @@ package io.incidenttimeline.api.application;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.util.Optional;
+import io.incidenttimeline.core.component.ComponentIds;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
@@ -23,7 +24,9 @@ public final class Refusals {
             return Optional.of(new Refusal(Refusal.Kind.NOT_FOUND, "not-found", "id",
                     MaintenanceIds.isMaintenanceStream(id)
                             ? "no maintenance with id " + MaintenanceIds.maintenanceId(id) + " exists"
-                            : "no incident or component with id " + id + " exists"));
+                            : ComponentIds.isComponentStream(id)
+                            ? "no component with id " + ComponentIds.componentId(id) + " exists"
+                            : "no incident with id " + id + " exists"));
         }
         return Optional.empty();
     }

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionReplayTest extends ApiIntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("audit-trail", "component-history", "incident-metrics",
-            "maintenance-view", "public-view");
+            "maintenance-view", "public-view", "responder-view");
 
     @Autowired
     ComponentHistoryProjection componentHistory;
@@ -159,7 +159,7 @@ class ProjectionReplayTest extends ApiIntegrationTest {
     @Test
     void perAggregateProjectionsRunInFourSegmentsAndTheAuditTrailInOne() {
         Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "maintenance-view", 4, "component-history", 4,
-                "audit-trail", 1);
+                "responder-view", 4, "audit-trail", 1);
         JsonNode list = Eventually.until(this::projections, l -> PROJECTIONS.stream().allMatch(name ->
                 projection(l, name).get("segments").size() == expected.get(name)
                         && allOwned(projection(l, name).get("segments"))), "every segment claimed");
@@ -244,6 +244,18 @@ class ProjectionReplayTest extends ApiIntegrationTest {
             String metrics = "/api/v1/incidents/" + id + "/metrics";
             views.put(metrics, json(api.get(metrics).as(ApiClient.AUDITOR).send()));
         }
+        String responderPage = "/api/v1/incidents?limit=200";
+        while (responderPage != null) {
+            JsonNode page = json(api.get(responderPage).as(ApiClient.AUDITOR).send());
+            views.put(responderPage, page.get("incidents"));
+            for (JsonNode incident : page.get("incidents")) {
+                String path = "/api/v1/incidents/" + incident.get("id").asText();
+                views.put(path, json(api.get(path).as(ApiClient.AUDITOR).send()));
+            }
+            responderPage = page.get("nextCursor").isNull() ? null
+                    : "/api/v1/incidents?limit=200&cursor=" + page.get("nextCursor").asText();
+        }
+        views.put("/api/v1/components", json(api.get("/api/v1/components").as(ApiClient.AUDITOR).send()));
         views.put("component status intervals", ApiClient.tree(componentHistory.intervals(
                 Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z"))));
         String range = "/api/v1/metrics/incidents?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation the API describes, called by every kind of caller. The expected matrix is written out here, not
  * derived from the rules the application enforces, so each checks the other: public reads are open, commands need a
- * responder, audits an auditor, administration an admin, an admin may do everything, and nothing else is allowed.
+ * responder, responders' reads a responder or an auditor, audits an auditor, administration an admin, an admin may do everything, and nothing else is allowed.
  */
 class AccessMatrixApiTest extends ApiIntegrationTest {
 
@@ -37,7 +37,10 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("GET /actuator/health", Caller.values()),
             rule("POST /api/v1/audit/checkpoints", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/audit/.*", Caller.AUDITOR, Caller.ADMIN),
+            rule("GET /api/v1/incidents(/[^/]+)?", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
             rule("GET /api/v1/incidents/[^/]+/(events|metrics)", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
+            rule("GET /api/v1/components", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
+            rule("POST /api/v1/components/[^/]+/retirement", Caller.ADMIN),
             rule("GET /api/v1/metrics/.*", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
             rule("[A-Z]+ /api/v1/admin/.*", Caller.ADMIN),
             rule("POST /api/v1/components", Caller.ADMIN),

@@ -35,6 +35,7 @@ public class Component {
     private String group;
     private Integer position;
     private String description;
+    private boolean retired;
 
     protected Component() {
     }
@@ -48,6 +49,10 @@ public class Component {
         String description = Text.optional("description", command.description(), Text.MESSAGE_MAX);
         if (command.position() != null && command.position() < 0) {
             throw CommandRejected.invalid("position", "invalid-position", "position must be zero or more");
+        }
+        if (retired) {
+            throw CommandRejected.ruleViolation("id", "component-retired",
+                    "component " + command.componentId() + " was retired and cannot be defined again; choose another id");
         }
         Instant now = clock.instant();
         Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
@@ -73,6 +78,18 @@ public class Component {
         return name;
     }
 
+    /** Retiring a retired component again changes nothing. */
+    @CommandHandler
+    public long handle(RetireComponent command, Clock clock) {
+        String reason = Text.optional("reason", command.reason(), Text.REASON_MAX);
+        Instant now = clock.instant();
+        Instant occurredAt = Moments.occurredAt(command.occurredAt(), now);
+        if (!retired) {
+            apply(new ComponentRetired(command.componentId(), reason, occurredAt, now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(ComponentDefined event) {
         aggregateId = ComponentIds.aggregateId(event.componentId());
@@ -88,5 +105,10 @@ public class Component {
         group = event.group();
         position = event.position();
         description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ComponentRetired event) {
+        retired = true;
     }
 }

@@ -5,4 +5,12 @@ package io.incidenttimeline.core.component;
 public interface ComponentCatalogue {
 
     boolean isDefined(String componentId);
+
+    /**
+     * Whether a defined component has been retired, and so may not be newly named by an incident. A catalogue that
+     * knows no retirements (a test's) answers false.
+     */
+    default boolean isRetired(String componentId) {
+        return false;
+    }
 }

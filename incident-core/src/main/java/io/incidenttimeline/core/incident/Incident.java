@@ -86,7 +86,7 @@ public class Incident {
         IncidentStatus status = required("status", command.status());
         String message = Text.required("message", command.message(), Text.MESSAGE_MAX);
         var visibility = required("visibility", command.visibility());
-        Map<String, ComponentStatus> components = knownComponents(command.components(), catalogue);
+        Map<String, ComponentStatus> components = knownComponents(command.components(), catalogue, Set.of());
         List<String> regions = Text.each("regions", command.regions(),
                 (field, region) -> Text.required(field, region, Text.NAME_MAX));
         Text.id("updateId", command.initialUpdateId());
@@ -113,7 +113,7 @@ public class Incident {
         IncidentStatus newStatus = required("status", command.status());
         String message = Text.required("message", command.message(), Text.MESSAGE_MAX);
         var visibility = required("visibility", command.visibility());
-        Map<String, ComponentStatus> changed = knownComponents(command.components(), catalogue);
+        Map<String, ComponentStatus> changed = knownComponents(command.components(), catalogue, components.keySet());
         Instant now = clock.instant();
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         Instant nextUpdateDueAt = promise(newStatus, command.nextUpdateDueAt(), command.nextUpdateInMinutes(), occurredAt);
@@ -177,7 +177,7 @@ public class Incident {
         Impact newImpact = required("impact", command.impact());
         // the whole set of affected components: an absent one would silently clear it
         Map<String, ComponentStatus> newComponents = knownComponents(required("components", command.components()),
-                catalogue);
+                catalogue, components.keySet());
         Instant now = clock.instant();
         Instant occurredAt = occurredAt(command.occurredAt(), now);
         if (newImpact != impact || !newComponents.equals(components)) {
@@ -305,8 +305,12 @@ public class Incident {
         return update;
     }
 
+    /**
+     * The requested components, each defined in the catalogue; a retired one only if it is among the incident's
+     * components already ({@code named}), so that an incident under way can still report it operational again.
+     */
     private static Map<String, ComponentStatus> knownComponents(Map<String, ComponentStatus> requested,
-                                                                ComponentCatalogue catalogue) {
+                                                                ComponentCatalogue catalogue, Set<String> named) {
         if (requested == null) {
             return Map.of();
         }
@@ -315,6 +319,10 @@ public class Incident {
             if (componentId == null || !catalogue.isDefined(componentId)) {
                 throw CommandRejected.invalid("components", "unknown-component",
                         "component " + componentId + " is not in the catalogue; define it first");
+            }
+            if (!named.contains(componentId) && catalogue.isRetired(componentId)) {
+                throw CommandRejected.ruleViolation("components", "component-retired",
+                        "component " + componentId + " was retired; name a component of the current catalogue");
             }
             known.put(componentId, required("components." + componentId, componentStatus));
         });

@@ -1,6 +1,7 @@
 package io.incidenttimeline.core.component;
 
 import static io.incidenttimeline.core.shared.Rejections.invalidInput;
+import static io.incidenttimeline.core.shared.Rejections.ruleViolation;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -103,6 +104,45 @@ class ComponentTest {
         fixture.given(defined(), new ComponentRedefined(ID, "Call recordings and voicemail", GROUP, 0, null, NOW, NOW))
                 .when(new DefineComponent(ID, NAME, GROUP, 3, DESCRIPTION, null))
                 .expectEvents(new ComponentRedefined(ID, NAME, GROUP, 3, DESCRIPTION, NOW, NOW));
+    }
+
+    @Test
+    void givenDefinedComponent_whenRetired_thenComponentRetired() {
+        fixture.given(defined())
+                .when(new RetireComponent(ID, "Merged into Talk", null))
+                .expectEvents(new ComponentRetired(ID, "Merged into Talk", NOW, NOW));
+    }
+
+    @Test
+    void givenRetiredComponent_whenRetiredAgain_thenNothingHappens() {
+        fixture.given(defined(), new ComponentRetired(ID, null, NOW, NOW))
+                .when(new RetireComponent(ID, "again", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenRetiredComponent_whenDefinedAgain_thenRefusedAsRetired() {
+        fixture.given(defined(), new ComponentRetired(ID, null, NOW, NOW))
+                .when(new DefineComponent(ID, NAME, GROUP, 3, DESCRIPTION, null))
+                .expectException(ruleViolation("component-retired", "id"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenNoComponent_whenRetired_thenRefusedAsUnknown() {
+        fixture.givenNoPriorActivity()
+                .when(new RetireComponent(ID, null, null))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenDefinedComponent_whenRetiredWithAReasonOver1000Characters_thenRefused() {
+        fixture.given(defined())
+                .when(new RetireComponent(ID, "r".repeat(1001), null))
+                .expectException(invalidInput("text-too-long", "reason"))
+                .expectNoEvents();
     }
 
     @ParameterizedTest

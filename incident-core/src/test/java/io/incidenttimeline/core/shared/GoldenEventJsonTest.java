@@ -35,6 +35,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.component.ComponentRetired;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
@@ -133,6 +134,9 @@ class GoldenEventJsonTest {
             Map.entry(ComponentRedefined.class, new ComponentRedefined(COMPONENT_ID, "Call recordings", "Talk", 3,
                     "Recording, storage and playback of calls made with Talk", Instant.parse("2024-07-10T08:15:00Z"),
                     Instant.parse("2024-07-10T08:15:00.204Z"))),
+            Map.entry(ComponentRetired.class, new ComponentRetired(COMPONENT_ID,
+                    "Call recordings moved into the Talk component", Instant.parse("2024-09-02T10:00:00Z"),
+                    Instant.parse("2024-09-02T10:00:00.412Z"))),
             Map.entry(MaintenanceScheduled.class, new MaintenanceScheduled(MAINTENANCE_ID, "update-scheduled",
                     "Storage migration for Talk call recordings", "We are moving call recordings to new storage. During "
                     + "the window, recordings of new calls are kept and become available once the migration is "

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * readers need to know what does not work that should), and maintenance outranks operational. This is the order of
  * {@link ComponentStatus}.
  */
-public record PageView(List<ComponentView> components, List<PublicIncident> unresolved,
+public record PageView(List<ComponentView> components, List<PublicComponent> retired, List<PublicIncident> unresolved,
                        List<PublicMaintenance> maintenances, TopLevelStatus status, Instant updatedAt) {
 
     public record ComponentView(PublicComponent component, ComponentStatus status, Instant updatedAt) {
@@ -28,9 +28,9 @@ public record PageView(List<ComponentView> components, List<PublicIncident> unre
             .comparing(PublicComponent::position, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(PublicComponent::name).thenComparing(PublicComponent::id);
 
-    /** The components themselves, in position order. */
+    /** The components themselves, in position order, and then the retired ones, which past incidents still name. */
     public List<PublicComponent> catalogue() {
-        return components.stream().map(ComponentView::component).toList();
+        return Stream.concat(components.stream().map(ComponentView::component), retired.stream()).toList();
     }
 
     public static PageView compose(Collection<PublicComponent> catalogue, Collection<PublicIncident> incidents) {
@@ -49,15 +49,17 @@ public record PageView(List<ComponentView> components, List<PublicIncident> unre
                 .sorted(Comparator.comparing(PublicMaintenance::scheduledFor).thenComparing(PublicMaintenance::id))
                 .toList();
         List<PublicMaintenance> underWay = current.stream().filter(PublicMaintenance::active).toList();
-        List<ComponentView> components = catalogue.stream().sorted(BY_POSITION)
+        List<ComponentView> components = catalogue.stream().filter(c -> !c.retired()).sorted(BY_POSITION)
                 .map(component -> view(component, open, underWay)).toList();
+        List<PublicComponent> retired = catalogue.stream().filter(PublicComponent::retired).sorted(BY_POSITION).toList();
         TopLevelStatus status = TopLevelStatus.of(components.stream().map(ComponentView::status).toList(),
                 open.stream().map(PublicIncident::impact).toList(), !underWay.isEmpty());
         Instant updatedAt = Stream.of(components.stream().map(ComponentView::updatedAt),
+                        retired.stream().map(PublicComponent::updatedAt),
                         incidents.stream().filter(PublicIncident::visible).map(PublicIncident::updatedAt),
                         maintenances.stream().map(PublicMaintenance::updatedAt))
                 .flatMap(s -> s).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        return new PageView(components, open, current, status, updatedAt);
+        return new PageView(components, retired, open, current, status, updatedAt);
     }
 
     private static ComponentView view(PublicComponent component, List<PublicIncident> open,

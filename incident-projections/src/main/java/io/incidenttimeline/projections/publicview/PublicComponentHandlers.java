@@ -3,6 +3,7 @@ package io.incidenttimeline.projections.publicview;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentEvent;
 import io.incidenttimeline.core.component.ComponentRedefined;
+import io.incidenttimeline.core.component.ComponentRetired;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -22,6 +23,11 @@ public interface PublicComponentHandlers {
 
     @EventHandler
     default void on(ComponentRedefined event, DomainEventMessage<?> message) {
+        component(event.componentId(), event, message);
+    }
+
+    @EventHandler
+    default void on(ComponentRetired event, DomainEventMessage<?> message) {
         component(event.componentId(), event, message);
     }
 }

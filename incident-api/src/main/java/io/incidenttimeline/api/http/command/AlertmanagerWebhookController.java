@@ -52,7 +52,7 @@ public class AlertmanagerWebhookController {
     @ApiResponse(responseCode = "200", description = "An update was posted, or nothing was needed", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = AlertmanagerReceiver.Outcome.class)))
     @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INVALID_NOTIFICATION, ProblemType.NOT_FOUND, ProblemType.INCIDENT_ALREADY_DECLARED,
-            ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT})
+            ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED})
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     public ResponseEntity<AlertmanagerReceiver.Outcome> receive(@RequestBody AlertmanagerNotification notification,

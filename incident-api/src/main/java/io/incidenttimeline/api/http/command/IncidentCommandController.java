@@ -36,7 +36,7 @@ public class IncidentCommandController {
     @Operation(summary = "Declare an incident with its first update")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(consumes = "application/json")
     public ResponseEntity<IncidentResponses.UpdateAccepted> declare(@RequestBody IncidentRequests.Declare body,
                                                                     CommandContext context) {
@@ -50,7 +50,7 @@ public class IncidentCommandController {
     @Operation(summary = "Post an update; a resolved one resolves the incident, a later open one reopens it")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
+    @DocumentedProblems({ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(path = "/{incidentId}/updates", consumes = "application/json")
     public ResponseEntity<IncidentResponses.UpdateAccepted> postUpdate(@PathVariable String incidentId,
                                                                        @RequestBody IncidentRequests.Update body,
@@ -96,7 +96,7 @@ public class IncidentCommandController {
     @Operation(summary = "Set the impact and the affected components")
     @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
-    @DocumentedProblems({ProblemType.UNKNOWN_COMPONENT})
+    @DocumentedProblems({ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED})
     @PutMapping(path = "/{incidentId}/impact", consumes = "application/json")
     public ResponseEntity<IncidentResponses.IncidentVersion> changeImpact(@PathVariable String incidentId,
                                                @RequestBody IncidentRequests.ImpactChange body, CommandContext context) {

@@ -66,6 +66,8 @@ public enum ProblemType {
     PARAMETER_REQUIRED(HttpStatus.BAD_REQUEST, "a required parameter is missing"),
     INVALID_CURSOR(HttpStatus.BAD_REQUEST, "the paging cursor is not one this API gave out"),
     INVALID_LIMIT(HttpStatus.BAD_REQUEST, "the page size is out of range"),
+    INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "a parameter's value is not among the allowed ones"),
+    INVALID_MIN_VERSION(HttpStatus.BAD_REQUEST, "minVersion is not a non-negative number"),
     EMPTY_TIME_RANGE(HttpStatus.BAD_REQUEST, "from is not before to"),
     INVALID_RANGE(HttpStatus.BAD_REQUEST, "fromPosition lies after toPosition"),
     PROJECTION_NOT_FOUND(HttpStatus.NOT_FOUND, "no projection with that name"),
@@ -75,6 +77,8 @@ public enum ProblemType {
     LOCALE_REQUIRED(HttpStatus.BAD_REQUEST, "the locale is missing"),
     INVALID_POSITION(HttpStatus.BAD_REQUEST, "a position (of a component, or in the event store) is out of range"),
     UNKNOWN_COMPONENT(HttpStatus.BAD_REQUEST, "a component is not in the catalogue"),
+    COMPONENT_RETIRED(HttpStatus.CONFLICT, "the component was retired: it cannot be defined again or newly named by "
+            + "an incident"),
     NEXT_UPDATE_AMBIGUOUS(HttpStatus.BAD_REQUEST, "both nextUpdateDueAt and nextUpdateInMinutes were given"),
     NEXT_UPDATE_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "the next update is not after the update and within 24 hours"),
     NEXT_UPDATE_AFTER_RESOLUTION(HttpStatus.BAD_REQUEST, "a resolved update promised a next update"),
