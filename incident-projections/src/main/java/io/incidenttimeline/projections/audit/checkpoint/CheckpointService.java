@@ -5,36 +5,28 @@ import io.incidenttimeline.projections.audit.chain.ChainExtender;
 import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
 import io.incidenttimeline.projections.audit.continuity.ContinuityBroken;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Signs the chain's head: first the chain is extended over every settled event, then its head is signed and kept, in
- * the database and in the node's own record, and handed to the listeners that carry it out. Nothing is signed while
- * the chain's continuity is broken.
+ * the database and in the node's own record. Nothing is signed while the chain's continuity is broken.
  */
 @Service
 public class CheckpointService {
-
-    private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
 
     private final ChainExtender chain;
     private final CheckpointSigner signer;
     private final CheckpointStore store;
     private final ChainContinuity continuity;
-    private final List<CheckpointListener> listeners;
     private final Clock clock;
 
     public CheckpointService(ChainExtender chain, CheckpointSigner signer, CheckpointStore store,
-                             ChainContinuity continuity, List<CheckpointListener> listeners, Clock clock) {
+                             ChainContinuity continuity, Clock clock) {
         this.chain = chain;
         this.signer = signer;
         this.store = store;
         this.continuity = continuity;
-        this.listeners = listeners;
         this.clock = clock;
     }
 
@@ -63,14 +55,6 @@ public class CheckpointService {
         SignedCheckpoint signed = signer.sign(new Checkpoint(head.position(), head.hash(), clock.instant().toString()));
         store.add(signed);
         continuity.signed(signed);
-        PublishedCheckpoint published = signer.publish(signed);
-        for (CheckpointListener listener : listeners) {
-            try {
-                listener.signed(published);
-            } catch (RuntimeException e) {
-                log.error("could not hand the checkpoint at position {} to {}", head.position(), listener, e);
-            }
-        }
         return signed;
     }
 }
