@@ -85,11 +85,23 @@ public final class StoreSurgery {
         });
     }
 
+    /** Removes the signed checkpoints from a position on, as someone covering their tracks would. */
+    public void deleteCheckpointsFrom(long position) {
+        List<String[]> deleted = jdbc.query("SELECT position, head_hash, created_at, signature FROM audit_checkpoint "
+                + "WHERE position >= ? ORDER BY id", (row, n) -> new String[] {row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4)}, position);
+        jdbc.update("DELETE FROM audit_checkpoint WHERE position >= ?", position);
+        // checkpoints signed meanwhile are genuine and stay: only the deleted ones come back
+        undo.push(() -> deleted.forEach(c -> jdbc.update("INSERT INTO audit_checkpoint (position, head_hash, created_at, "
+                + "signature) VALUES (?, ?, ?, ?)", Long.parseLong(c[0]), c[1], c[2], c[3])));
+    }
+
     public void addCheckpoint(long position, String headHash, String createdAt, String signature) {
         jdbc.update("INSERT INTO audit_checkpoint (position, head_hash, created_at, signature) VALUES (?, ?, ?, ?)",
                 position, headHash, createdAt, signature);
-        undo.push(() -> jdbc.update("DELETE FROM audit_checkpoint WHERE position = ? AND signature = ?", position,
-                signature));
+        // the head hash too: a genuine signature copied onto a changed checkpoint must not take the genuine row with it
+        undo.push(() -> jdbc.update("DELETE FROM audit_checkpoint WHERE position = ? AND head_hash = ? AND signature = ?",
+                position, headHash, signature));
     }
 
     /** Undoes every change, newest first. */

@@ -3,6 +3,7 @@ package io.incidenttimeline.api.audit.checkpoint;
 import io.incidenttimeline.projections.audit.checkpoint.CheckpointSigner;
 import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import io.incidenttimeline.projections.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.continuity.WitnessFile;
 import io.incidenttimeline.api.axon.IncidentProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The checkpoint signing key comes from {@code incident.audit.signing-key} (PKCS#8 PEM) or
  * {@code incident.audit.signing-key-file}. With neither (the embedded default), one is generated once into
- * {@code ${incident.data-dir}/audit-signing-key.pem}, readable only by its owner, and a warning is logged.
+ * {@code ${incident.data-dir}/audit-signing-key.pem}, readable only by its owner, and a warning is logged. Beside it,
+ * in the data directory, the node keeps its record of the newest checkpoint it signed or saw.
  */
 @Configuration(proxyBeanMethods = false)
 class SigningKeyConfig {
@@ -30,6 +32,11 @@ class SigningKeyConfig {
     @Bean
     CheckpointSigner checkpointSigner(AuditProperties audit, IncidentProperties incident) {
         return new CheckpointSigner(load(audit, incident.dataDir()));
+    }
+
+    @Bean
+    WitnessFile checkpointWitness(IncidentProperties incident) {
+        return new WitnessFile(incident.dataDir());
     }
 
     static KeyPair load(AuditProperties audit, Path dataDir) {

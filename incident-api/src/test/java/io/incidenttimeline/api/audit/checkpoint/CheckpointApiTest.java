@@ -10,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
+import io.incidenttimeline.projections.audit.chain.CanonicalJson;
 import io.incidenttimeline.projections.audit.chain.ChainHash;
+import io.incidenttimeline.projections.audit.continuity.WitnessFile;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -64,6 +68,27 @@ class CheckpointApiTest extends AuditIntegrationTest {
                 checkpoint.get("createdAt").asText());
         assertThat(CheckpointSignatures.verify(servedKey(), parsed.canonicalBytes(), signed.get("signature").asText()))
                 .isTrue();
+    }
+
+    @Test
+    void theLatestCheckpointIsServedToAuditorsToKeepAndRecordedInTheDataDirectory() throws Exception {
+        JsonNode signed = checkpointCovering(incidentWithUpdates(0).get(0).position());
+
+        var latest = api.get("/api/v1/audit/checkpoints/latest").as(AUDITOR).send();
+
+        assertThat(latest.status()).as(latest.toString()).isEqualTo(200);
+        JsonNode kept = latest.json();
+        assertThat(kept.get("checkpoint")).isEqualTo(signed.get("checkpoint"));
+        assertThat(kept.get("signature")).isEqualTo(signed.get("signature"));
+        assertThat(kept.get("keyId").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(servedKey().getEncoded())));
+        assertThat(kept.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("checkpoint", "signature", "keyId");
+        JsonNode recorded = CanonicalJson.parse(Files.readString(dataDir.resolve(WitnessFile.NAME)));
+        assertThat(recorded).isEqualTo(kept);
+        assertThat(api.get("/api/v1/audit/checkpoints/latest").as(RESPONDER).send().status())
+                .as("a checkpoint's position counts internal events too: not for everybody").isEqualTo(403);
+        assertThat(api.get("/api/v1/audit/checkpoints/latest").send().status()).isEqualTo(401);
     }
 
     @Test

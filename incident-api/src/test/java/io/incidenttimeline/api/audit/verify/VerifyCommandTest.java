@@ -4,6 +4,9 @@ import static io.incidenttimeline.api.support.ApiClient.AUDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.incidenttimeline.projections.audit.chain.CanonicalJson;
+import io.incidenttimeline.projections.audit.chain.ChainHash;
 import io.incidenttimeline.projections.audit.checkpoint.Ed25519Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,9 +50,48 @@ class VerifyCommandTest extends AuditIntegrationTest {
         key = Files.writeString(dir.resolve("key.pem"), api.get("/api/v1/audit/public-key").send().body());
     }
 
-    private int verify(List<String> content, Path publicKey) throws Exception {
+    private int verify(List<String> content, Path publicKey, Path... known) throws Exception {
         Path file = Files.write(dir.resolve("export-" + System.nanoTime() + ".ndjson"), content);
-        return run(file.toString(), "--public-key", publicKey.toString());
+        List<String> args = new ArrayList<>(List.of(file.toString(), "--public-key", publicKey.toString()));
+        for (Path kept : known) {
+            args.addAll(List.of("--known-checkpoint", kept.toString()));
+        }
+        return run(args.toArray(String[]::new));
+    }
+
+    /** What an auditor keeps: the latest-checkpoint endpoint's answer, byte for byte. */
+    private Path keptCheckpoint() throws Exception {
+        var latest = api.get("/api/v1/audit/checkpoints/latest").as(AUDITOR).send();
+        assertThat(latest.status()).as(latest.toString()).isEqualTo(200);
+        assertThat(latest.json().get("checkpoint").get("position").asLong()).isEqualTo(covered);
+        return Files.writeString(dir.resolve("kept-" + System.nanoTime() + ".json"), latest.body());
+    }
+
+    private List<String> eventLinesOnly() {
+        return new ArrayList<>(lines.subList(0, eventLines));
+    }
+
+    /**
+     * The export a server would write after its database was rewritten at one line and its chain and checkpoints
+     * deleted: the envelope changed, every hash from there on recomputed, no checkpoint lines.
+     */
+    private List<String> rewrittenAt(int index) throws Exception {
+        List<String> rewritten = eventLinesOnly();
+        String previous = CanonicalJson.parse(rewritten.get(index)).get("previousHash").asText();
+        for (int i = index; i < rewritten.size(); i++) {
+            ObjectNode line = (ObjectNode) CanonicalJson.parse(rewritten.get(i));
+            ObjectNode envelope = (ObjectNode) line.get("envelope");
+            if (i == index) {
+                ObjectNode payload = (ObjectNode) envelope.get("payload");
+                payload.put("message", payload.path("message").asText() + " (rewritten)");
+            }
+            String hash = ChainHash.next(previous, CanonicalJson.canonicalize(envelope));
+            line.put("previousHash", previous);
+            line.put("hash", hash);
+            rewritten.set(i, CanonicalJson.mapper().writeValueAsString(line));
+            previous = hash;
+        }
+        return rewritten;
     }
 
     private int run(String... args) {
@@ -137,6 +179,48 @@ class VerifyCommandTest extends AuditIntegrationTest {
 
         assertThat(verify(lines, otherKey)).isEqualTo(VerifyCommand.TAMPERED);
         assertThat(output).contains("signature-invalid");
+    }
+
+    @Test
+    void aKeptCheckpointOfTheSameHistoryIsConfirmedAndOneCheckpointIsCountedInTheSingular() throws Exception {
+        List<String> oneCheckpoint = eventLinesOnly();
+        oneCheckpoint.add(lines.get(lines.size() - 1));
+
+        assertThat(verify(oneCheckpoint, key, keptCheckpoint())).as(output).isEqualTo(VerifyCommand.INTACT);
+        assertThat(output).contains("; 1 signed checkpoint verified; 1 kept checkpoint confirmed, the last at position "
+                + covered).doesNotContain("1 signed checkpoints").doesNotContain("1 kept checkpoints");
+    }
+
+    @Test
+    void anExportRewrittenSinceAKeptCheckpointIsRewritten() throws Exception {
+        List<String> rewritten = rewrittenAt(eventLines - 2);
+        assertThat(verify(rewritten, key)).as("without the kept checkpoint nothing contradicts it: " + output)
+                .isEqualTo(VerifyCommand.UNANCHORED);
+
+        assertTampered(verify(rewritten, key, keptCheckpoint()), covered, "rewritten");
+    }
+
+    @Test
+    void anExportEndingBeforeAKeptCheckpointIsTruncated() throws Exception {
+        List<String> cut = new ArrayList<>(lines.subList(0, eventLines - 1));
+        assertThat(verify(cut, key)).as("without the kept checkpoint it merely looks unanchored: " + output)
+                .isEqualTo(VerifyCommand.UNANCHORED);
+
+        assertTampered(verify(cut, key, keptCheckpoint()), covered, "truncated");
+        assertThat(output).contains("events were cut off");
+    }
+
+    @Test
+    void aKeptCheckpointThatIsNotSignedByTheKeyIsAUsageError() throws Exception {
+        ObjectNode kept = (ObjectNode) CanonicalJson.parse(Files.readString(keptCheckpoint()));
+        ((ObjectNode) kept.get("checkpoint")).put("headHash", "ab".repeat(32));
+        Path forged = Files.writeString(dir.resolve("forged.json"), kept.toString());
+
+        assertThat(verify(lines, key, forged)).as(output).isEqualTo(VerifyCommand.USAGE);
+        assertThat(output).contains("does not verify with the given public key");
+        Path notJson = Files.writeString(dir.resolve("not.json"), "checkpoint");
+        assertThat(verify(lines, key, notJson)).as(output).isEqualTo(VerifyCommand.USAGE);
+        assertThat(output).contains("not a kept checkpoint");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.audit.chain;
 
 import io.incidenttimeline.projections.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction still in flight that will commit an event below events already visible; chaining past it would leave
  * that event out for ever. So the chain passes a gap only once the event after it is older than
  * {@code incident.audit.gap-settle-time}; until then it stops before the gap and catches up on a later run.
+ *
+ * <p>It never extends while the chain's continuity is broken ({@link ChainContinuity}): a chain started or continued
+ * over rows whose recorded links or checkpoints were deleted would vouch for whatever the rows say now.
  */
 @Component
 public class ChainExtender {
@@ -29,15 +33,17 @@ public class ChainExtender {
 
     private final EventRows events;
     private final ChainStore chain;
+    private final ChainContinuity continuity;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration settleTime;
     private long lastReportedUnreadable = -1;
 
-    public ChainExtender(EventRows events, ChainStore chain, PlatformTransactionManager transactions, Clock clock,
-                         AuditProperties properties) {
+    public ChainExtender(EventRows events, ChainStore chain, ChainContinuity continuity,
+                         PlatformTransactionManager transactions, Clock clock, AuditProperties properties) {
         this.events = events;
         this.chain = chain;
+        this.continuity = continuity;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settleTime = properties.gapSettleTime();
@@ -46,6 +52,9 @@ public class ChainExtender {
     /** Extends the stored chain as far as it safely can and returns its head. */
     public synchronized ChainEntry extend() {
         ChainEntry head = chain.head();
+        if (continuity.check().isPresent()) {
+            return head;
+        }
         while (true) {
             List<StoredEvent> page = events.page(head.position(), Long.MAX_VALUE, EventRows.PAGE_SIZE);
             List<ChainEntry> links = new ArrayList<>(page.size());

@@ -31,6 +31,12 @@ public class ChainStore {
         return found.isEmpty() ? ChainEntry.GENESIS : found.get(0);
     }
 
+    /** The link recorded at exactly this position. */
+    public Optional<ChainEntry> at(long position) {
+        return jdbc.query("SELECT position, event_id, hash FROM audit_chain_entry WHERE position = ?", ENTRY, position)
+                .stream().findFirst();
+    }
+
     public List<ChainEntry> page(long after, int limit) {
         return jdbc.query("SELECT position, event_id, hash FROM audit_chain_entry WHERE position > ? "
                 + "ORDER BY position LIMIT ?", ENTRY, after, limit);

@@ -32,6 +32,15 @@ public class CheckpointStore {
                 + "WHERE position >= ? AND position <= ? ORDER BY position, id", SIGNED, from, through);
     }
 
+    /** Whether exactly this checkpoint, signature and all, is stored. */
+    public boolean contains(SignedCheckpoint signed) {
+        Checkpoint checkpoint = signed.checkpoint();
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM audit_checkpoint WHERE position = ? AND head_hash = ? "
+                        + "AND created_at = ? AND signature = ?", Integer.class, checkpoint.position(),
+                checkpoint.headHash(), checkpoint.createdAt(), signed.signature());
+        return found != null && found > 0;
+    }
+
     public Optional<SignedCheckpoint> latest() {
         return jdbc.query("SELECT position, head_hash, created_at, signature FROM audit_checkpoint "
                 + "ORDER BY position DESC, id DESC LIMIT 1", SIGNED).stream().findFirst();

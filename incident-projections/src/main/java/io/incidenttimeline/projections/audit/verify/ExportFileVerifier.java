@@ -3,6 +3,7 @@ package io.incidenttimeline.projections.audit.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.projections.audit.chain.CanonicalJson;
 import io.incidenttimeline.projections.audit.chain.ChainHash;
+import io.incidenttimeline.projections.audit.checkpoint.Checkpoint;
 import io.incidenttimeline.projections.audit.checkpoint.CheckpointSignatures;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,12 +20,17 @@ import java.util.List;
  * line's hash is recomputed from its envelope, every line must link to the one before, and every signed checkpoint
  * must carry a valid signature and the hash of the event at its position. Two passes over the file: the first collects
  * the (few) checkpoint lines, the second walks the events, so memory does not grow with the file.
+ *
+ * <p>Checkpoints an auditor kept from earlier (the latest-checkpoint endpoint, a webhook) may be given too: each must be
+ * in the exported history with the same head hash, or the history was {@code rewritten} since, or {@code truncated}
+ * when the export ends before it. They are what a database writer cannot delete from the server's side.
  */
 public final class ExportFileVerifier {
 
     /** The outcome: {@code failure} is null when nothing disagrees; then {@code unanchoredAfter} tells coverage. */
     public record Result(long events, long firstPosition, long lastPosition, boolean fromGenesis,
-                         long checkpointsVerified, long lastCheckpointPosition, Failure failure) {
+                         long checkpointsVerified, long lastCheckpointPosition, long knownConfirmed,
+                         long knownBeforeExport, Failure failure) {
 
         public boolean intact() {
             return failure == null;
@@ -47,13 +53,20 @@ public final class ExportFileVerifier {
     }
 
     public Result verify(Path export) throws IOException {
+        return verify(export, List.of());
+    }
+
+    /** @param known checkpoints kept from earlier, each checked to carry a valid signature by the caller */
+    public Result verify(Path export, List<Checkpoint> known) throws IOException {
         List<CheckpointLine> checkpoints = new ArrayList<>();
         Failure malformed = eachLine(export, (number, text) -> readCheckpoint(number, text, checkpoints));
         if (malformed != null) {
-            return new Result(0, 0, 0, false, 0, 0, malformed);
+            return new Result(0, 0, 0, false, 0, 0, 0, 0, malformed);
         }
         checkpoints.sort(Comparator.comparingLong(CheckpointLine::position).thenComparingInt(CheckpointLine::line));
-        return new Walk(checkpoints).run(export);
+        List<Checkpoint> kept = new ArrayList<>(known);
+        kept.sort(Comparator.comparingLong(Checkpoint::position));
+        return new Walk(checkpoints, kept).run(export);
     }
 
     /** Adds the line to {@code checkpoints} if it is one; a line that is no JSON or a malformed checkpoint fails. */
@@ -109,7 +122,11 @@ public final class ExportFileVerifier {
     private final class Walk {
 
         private final List<CheckpointLine> checkpoints;
+        private final List<Checkpoint> known;
         private int nextCheckpoint;
+        private int nextKnown;
+        private long knownConfirmed;
+        private long knownBeforeExport;
         private long events;
         private long firstPosition;
         private long lastPosition;
@@ -118,13 +135,17 @@ public final class ExportFileVerifier {
         private long checkpointsVerified;
         private long lastCheckpointPosition;
 
-        Walk(List<CheckpointLine> checkpoints) {
+        Walk(List<CheckpointLine> checkpoints, List<Checkpoint> known) {
             this.checkpoints = checkpoints;
+            this.known = known;
         }
 
         Result run(Path export) throws IOException {
             Failure failure = eachLine(export, (number, text) -> line(number, parse(text)));
-            return result(failure != null ? failure : checkpointsBefore(Long.MAX_VALUE));
+            if (failure == null) {
+                failure = checkpointsBefore(Long.MAX_VALUE);
+            }
+            return result(failure != null ? failure : knownBefore(Long.MAX_VALUE));
         }
 
         private Failure line(int number, JsonNode line) {
@@ -157,10 +178,15 @@ public final class ExportFileVerifier {
             if (events == 0) {
                 firstPosition = position;
                 fromGenesis = previousHash.equals(ChainHash.GENESIS);
-            } else if (!previousHash.equals(head)) {
+            }
+            if (events > 0 && !previousHash.equals(head)) {
                 return new Failure(position, "chain-broken", "line " + number + ": previousHash is not the hash of the "
                         + "line before (position " + lastPosition + "): an event between them was removed, or lines "
                         + "were reordered");
+            }
+            Failure rewritten = knownBefore(position);
+            if (rewritten != null) {
+                return rewritten;
             }
             String computed;
             try {
@@ -175,7 +201,48 @@ public final class ExportFileVerifier {
             head = hash;
             lastPosition = position;
             events++;
-            return checkpointsAt(position);
+            Failure failure = checkpointsAt(position);
+            return failure != null ? failure : knownAt(position);
+        }
+
+        /** Kept checkpoints at the event just confirmed: the exported chain must carry the head hash they name. */
+        private Failure knownAt(long position) {
+            while (nextKnown < known.size() && known.get(nextKnown).position() == position) {
+                Checkpoint checkpoint = known.get(nextKnown++);
+                if (!checkpoint.headHash().equals(head)) {
+                    return new Failure(position, "rewritten", "the checkpoint you kept, signed at "
+                            + checkpoint.createdAt() + ", names another head hash than the exported chain through this "
+                            + "position: the history up to here was rewritten since it was signed");
+                }
+                knownConfirmed++;
+                lastCheckpointPosition = Math.max(lastCheckpointPosition, position);
+            }
+            return null;
+        }
+
+        /** Kept checkpoints at positions passed without an event there, or beyond the export's last event. */
+        private Failure knownBefore(long position) {
+            while (nextKnown < known.size() && known.get(nextKnown).position() < position) {
+                Checkpoint checkpoint = known.get(nextKnown++);
+                if (checkpoint.position() == 0 && fromGenesis) {
+                    knownConfirmed++;
+                    continue;
+                }
+                if (position != Long.MAX_VALUE && events == 0 && !fromGenesis) {
+                    knownBeforeExport++; // before the exported range: this file cannot confirm it
+                    continue;
+                }
+                if (position == Long.MAX_VALUE) {
+                    return new Failure(checkpoint.position(), "truncated", "the checkpoint you kept, signed at "
+                            + checkpoint.createdAt() + ", covers the history up to this position, but the export ends "
+                            + (events == 0 ? "without any event" : "at position " + lastPosition)
+                            + ": events were cut off since it was signed");
+                }
+                return new Failure(checkpoint.position(), "rewritten", "the checkpoint you kept, signed at "
+                        + checkpoint.createdAt() + ", names an event at this position, but the export has none there: "
+                        + "the history up to here was rewritten since it was signed");
+            }
+            return null;
         }
 
         private Failure checkpointsAt(long position) {
@@ -224,7 +291,7 @@ public final class ExportFileVerifier {
 
         private Result result(Failure failure) {
             return new Result(events, firstPosition, lastPosition, fromGenesis, checkpointsVerified,
-                    lastCheckpointPosition, failure);
+                    lastCheckpointPosition, knownConfirmed, knownBeforeExport, failure);
         }
 
         private JsonNode parse(String text) {

@@ -9,15 +9,22 @@ import io.incidenttimeline.projections.audit.chain.StoredEvent;
 import io.incidenttimeline.projections.audit.chain.UnreadableEventException;
 import io.incidenttimeline.projections.audit.checkpoint.CheckpointSigner;
 import io.incidenttimeline.projections.audit.checkpoint.CheckpointStore;
+import io.incidenttimeline.projections.audit.checkpoint.PublishedCheckpoint;
 import io.incidenttimeline.projections.audit.checkpoint.SignedCheckpoint;
+import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
+import io.incidenttimeline.projections.audit.continuity.WitnessFile;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
  * Recomputes the chain from the event store, from genesis, and walks it side by side with the recorded chain and the
- * signed checkpoints, stopping at the first position that disagrees. Reads only; events, links and checkpoints are
- * each read page by page or in full for the (few) checkpoints.
+ * signed checkpoints, stopping at the first position that disagrees. The checkpoints are those in the database and the
+ * node's own record of the newest one ({@link ChainContinuity}), which a database writer cannot delete. When the
+ * history agrees with all of them, the report still fails while the database has lost what the record names. Reads
+ * only; events, links and checkpoints are each read page by page or in full for the (few) checkpoints.
  */
 @Service
 public class StoreVerifier {
@@ -26,16 +33,32 @@ public class StoreVerifier {
     private final ChainStore chain;
     private final CheckpointStore checkpoints;
     private final CheckpointSigner signer;
+    private final ChainContinuity continuity;
 
-    public StoreVerifier(EventRows events, ChainStore chain, CheckpointStore checkpoints, CheckpointSigner signer) {
+    public StoreVerifier(EventRows events, ChainStore chain, CheckpointStore checkpoints, CheckpointSigner signer,
+                         ChainContinuity continuity) {
         this.events = events;
         this.chain = chain;
         this.checkpoints = checkpoints;
         this.signer = signer;
+        this.continuity = continuity;
     }
 
     public VerificationReport verify() {
-        return new Walk(checkpoints.between(0, Long.MAX_VALUE)).run();
+        List<SignedCheckpoint> signed = new ArrayList<>(checkpoints.between(0, Long.MAX_VALUE));
+        try {
+            continuity.recorded().map(PublishedCheckpoint::signed).filter(r -> !signed.contains(r)).ifPresent(signed::add);
+        } catch (WitnessFile.DamagedRecord damaged) {
+            // the continuity check below reports it
+        }
+        signed.sort(Comparator.comparingLong(c -> c.checkpoint().position()));
+        VerificationReport walked = new Walk(signed).run();
+        if (!walked.intact()) {
+            return walked;
+        }
+        return continuity.check().map(failure -> new VerificationReport(false, walked.eventsChecked(),
+                walked.lastPosition(), walked.headHash(), walked.chainedThrough(), walked.checkpointsVerified(),
+                walked.lastCheckpointPosition(), failure)).orElse(walked);
     }
 
     /** One verification: the three ordered streams and what has been confirmed so far. */

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.incidenttimeline.projections.audit.AuditProperties;
+import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class ChainExtenderTest {
 
     @BeforeEach
     void chainedThroughPosition3() {
-        extender = new ChainExtender(events, chain, mock(PlatformTransactionManager.class),
+        extender = new ChainExtender(events, chain, mock(ChainContinuity.class), mock(PlatformTransactionManager.class),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new AuditProperties(null, null, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(30)));
         when(chain.head()).thenReturn(head);

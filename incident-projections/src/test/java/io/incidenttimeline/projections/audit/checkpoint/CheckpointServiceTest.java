@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.audit.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -9,6 +10,9 @@ import static org.mockito.Mockito.when;
 
 import io.incidenttimeline.projections.audit.chain.ChainEntry;
 import io.incidenttimeline.projections.audit.chain.ChainExtender;
+import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
+import io.incidenttimeline.projections.audit.continuity.ContinuityBroken;
+import io.incidenttimeline.projections.audit.verify.Failure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +25,8 @@ class CheckpointServiceTest {
     private final ChainExtender chain = mock(ChainExtender.class);
     private final CheckpointStore store = mock(CheckpointStore.class);
     private final CheckpointSigner signer = new CheckpointSigner(Ed25519Keys.generate());
-    private final CheckpointService service = new CheckpointService(chain, signer, store,
+    private final ChainContinuity continuity = mock(ChainContinuity.class);
+    private final CheckpointService service = new CheckpointService(chain, signer, store, continuity,
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     private void latestSignedAt(long position) {
@@ -60,5 +65,27 @@ class CheckpointServiceTest {
         assertThat(signed.checkpoint().position()).isZero();
         assertThat(signed.checkpoint().headHash()).isEqualTo(io.incidenttimeline.projections.audit.chain.ChainHash.GENESIS);
         verify(store).add(signed);
+    }
+
+    @Test
+    void aSignedCheckpointIsRecordedByTheNodeAndPublishedWithTheKeyId() {
+        when(chain.extend()).thenReturn(new ChainEntry(12, "e12", "cd".repeat(32)));
+
+        SignedCheckpoint signed = service.create();
+
+        verify(continuity).signed(signed);
+        assertThat(signer.publish(signed)).isEqualTo(new PublishedCheckpoint(signed.checkpoint(), signed.signature(),
+                signer.keyId()));
+        assertThat(signer.keyId()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void nothingIsSignedWhileTheContinuityIsBroken() {
+        when(chain.extend()).thenReturn(new ChainEntry(12, "e12", "cd".repeat(32)));
+        when(continuity.check()).thenReturn(Optional.of(new Failure(10, "checkpoint-lost", "gone")));
+
+        assertThatThrownBy(service::create).isInstanceOf(ContinuityBroken.class).hasMessageContaining("checkpoint-lost");
+        assertThat(service.createIfAdvanced()).isEmpty().as("the schedule is refused the same way");
+        verify(store, never()).add(any());
     }
 }

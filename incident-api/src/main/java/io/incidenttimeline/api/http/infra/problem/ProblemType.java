@@ -72,6 +72,11 @@ public enum ProblemType {
     INVALID_RANGE(HttpStatus.BAD_REQUEST, "fromPosition lies after toPosition"),
     PROJECTION_NOT_FOUND(HttpStatus.NOT_FOUND, "no projection with that name"),
     REPLAY_IN_PROGRESS(HttpStatus.CONFLICT, "the projection is being rebuilt already"),
+    AUDIT_CONTINUITY_BROKEN(HttpStatus.CONFLICT, "the database lost audit chain links or checkpoints this node "
+            + "recorded: nothing is signed until an admin restores them or accepts the loss"),
+    NOT_THE_CURRENT_CONTINUITY_FAILURE(HttpStatus.CONFLICT, "the acceptance does not name the current audit "
+            + "continuity failure (reason and position)"),
+    NO_CHECKPOINT_YET(HttpStatus.NOT_FOUND, "no audit checkpoint has been signed yet"),
     // rules of particular commands
     INVALID_LOCALE(HttpStatus.BAD_REQUEST, "not a valid BCP 47 language tag"),
     LOCALE_REQUIRED(HttpStatus.BAD_REQUEST, "the locale is missing"),

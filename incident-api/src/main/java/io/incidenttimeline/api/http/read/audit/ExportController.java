@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/audit/export?fromPosition=&toPosition=}: the event history with its hash chain and the signed
- * checkpoints, as NDJSON. Without toPosition the export ends at the newest event when the request arrives. It is
- * written straight to the response on the request thread (no async timeout cuts a long export short).
+ * checkpoints, as NDJSON. Without toPosition the export runs to the newest event and carries every checkpoint the
+ * server knows, also any beyond the newest event (which then says events were deleted). It is written straight to the
+ * response on the request thread (no async timeout cuts a long export short).
  */
 @RestController
 class ExportController {
@@ -48,7 +49,7 @@ class ExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"audit-export-" + range.from() + "-" + range.to() + ".ndjson\"");
         try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
-            writer.write(range.from(), range.to(), out);
+            writer.write(range.from(), to == null ? Long.MAX_VALUE : range.to(), out);
         }
     }
 }
