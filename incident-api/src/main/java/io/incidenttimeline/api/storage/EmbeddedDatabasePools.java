@@ -1,0 +1,36 @@
+package io.incidenttimeline.api.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * The connection pools of embedded H2 databases: a connection is checked with a statement (H2's {@code isValid()}
+ * answers true on a database that closed itself, a statement fails) and dropped when H2 says its database is closed
+ * ({@link EmbeddedDatabaseEviction}), so the pool recovers by itself once the database file can be written again.
+ * The health of the {@code db} component uses the same statement, so it is DOWN while the database is closed.
+ * Settings configured explicitly are kept; pools of other databases (PostgreSQL) are left as they are.
+ */
+final class EmbeddedDatabasePools implements BeanPostProcessor {
+
+    static final String TEST_QUERY = "SELECT 1";
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource pool) {
+            configure(pool);
+        }
+        return bean;
+    }
+
+    static void configure(HikariDataSource pool) {
+        if (pool.getJdbcUrl() == null || !pool.getJdbcUrl().startsWith("jdbc:h2:") || pool.isRunning()) {
+            return;
+        }
+        if (pool.getConnectionTestQuery() == null) {
+            pool.setConnectionTestQuery(TEST_QUERY);
+        }
+        if (pool.getExceptionOverrideClassName() == null && pool.getExceptionOverride() == null) {
+            pool.setExceptionOverride(new EmbeddedDatabaseEviction());
+        }
+    }
+}
