@@ -5,10 +5,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * The connection pools of embedded H2 databases: a connection is checked with a statement (H2's {@code isValid()}
- * answers true on a database that closed itself, a statement fails) and dropped when H2 says its database is closed
- * ({@link EmbeddedDatabaseEviction}), so the pool recovers by itself once the database file can be written again.
- * The health of the {@code db} component uses the same statement, so it is DOWN while the database is closed.
- * Settings configured explicitly are kept; pools of other databases (PostgreSQL) are left as they are.
+ * answers true on a database that closed itself, a statement fails), so the {@code db} health component, which uses
+ * the same statement, is DOWN while the database is closed; and a failure to write the file of an H2 file database
+ * stops the application ({@link EmbeddedDatabaseFailure}). Settings configured explicitly are kept; pools of other databases
+ * (PostgreSQL) are left as they are.
  */
 final class EmbeddedDatabasePools implements BeanPostProcessor {
 
@@ -29,8 +29,10 @@ final class EmbeddedDatabasePools implements BeanPostProcessor {
         if (pool.getConnectionTestQuery() == null) {
             pool.setConnectionTestQuery(TEST_QUERY);
         }
-        if (pool.getExceptionOverrideClassName() == null && pool.getExceptionOverride() == null) {
-            pool.setExceptionOverride(new EmbeddedDatabaseEviction());
+        boolean file = EmbeddedStoreHealth.directoryOf(pool.getJdbcUrl()).isPresent();
+        if (file && pool.getExceptionOverrideClassName() == null && pool.getExceptionOverride() == null) {
+            String location = JdbcUrls.withoutCredentials(pool.getJdbcUrl());
+            pool.setExceptionOverride(EmbeddedDatabaseFailure.haltingTheJvm(location));
         }
     }
 }
