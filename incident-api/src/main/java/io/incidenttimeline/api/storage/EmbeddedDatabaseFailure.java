@@ -47,9 +47,10 @@ final class EmbeddedDatabaseFailure implements SQLExceptionOverride {
     @java.lang.Override
     public Override adjudicate(SQLException failure) {
         if (isFatal(failure) && stopping.compareAndSet(false, true)) {
-            log.error("FATAL: the embedded H2 database at {} failed to write its file ({}) and closed itself. It cannot "
-                    + "be reopened safely in this process, so the application stops now with exit status {}: start it "
-                    + "again (a supervisor does) once its disk has free space; commands acknowledged before are kept.",
+            log.error("FATAL: the embedded H2 database at {} failed to write its file ({}) and closed itself. "
+                    + "It cannot be reopened safely in this process, so the application stops now with exit status {}: "
+                    + "start it again (a supervisor does) once its disk has free space; commands acknowledged before "
+                    + "are kept.",
                     location, StorageFailures.describe(failure), EXIT_STATUS);
             halt.accept(EXIT_STATUS);
         }

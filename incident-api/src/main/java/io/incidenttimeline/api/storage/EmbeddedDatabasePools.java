@@ -7,8 +7,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * The connection pools of embedded H2 databases: a connection is checked with a statement (H2's {@code isValid()}
  * answers true on a database that closed itself, a statement fails), so the {@code db} health component, which uses
  * the same statement, is DOWN while the database is closed; and a failure to write the file of an H2 file database
- * stops the application ({@link EmbeddedDatabaseFailure}). Settings configured explicitly are kept; pools of other databases
- * (PostgreSQL) are left as they are.
+ * stops the application ({@link EmbeddedDatabaseFailure}). Settings configured explicitly are kept; pools of other
+ * databases (PostgreSQL) are left as they are.
  */
 final class EmbeddedDatabasePools implements BeanPostProcessor {
 

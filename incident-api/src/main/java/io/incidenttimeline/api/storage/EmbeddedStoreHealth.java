@@ -34,7 +34,8 @@ final class EmbeddedStoreHealth implements HealthIndicator {
         }
         String name = jdbcUrl.substring("jdbc:h2:".length()).split(";", 2)[0];
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+        if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")
+                || lower.startsWith("zip:")) {
             return Optional.empty();
         }
         name = name.replaceFirst("^(?i)(file|split|nio|nioMapped|async|retry):", "");

@@ -66,7 +66,7 @@ public class StorageConfig {
         return StorageLocations.shared(eventStore);
     }
 
-    /** Pools of an embedded H2 database: a database H2 closed (a full disk) is health DOWN and stops the application. */
+    /** Pools of an embedded H2 database: a database H2 closed (a full disk) is DOWN and stops the application. */
     @Bean
     static BeanPostProcessor embeddedDatabasePools() {
         return new EmbeddedDatabasePools();

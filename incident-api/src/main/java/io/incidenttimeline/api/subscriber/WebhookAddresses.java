@@ -28,8 +28,9 @@ public final class WebhookAddresses {
 
     /** A host whose last label is a number is an IPv4 address to browsers and curl (WHATWG URL, "ends in a number"). */
     private static final Pattern ENDS_IN_A_NUMBER = Pattern.compile("(?i)(?:.*\\.)?(?:[0-9]+|0x[0-9a-f]*)\\.?");
+    private static final String DECIMAL_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern DECIMAL_IPV4 =
-            Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+            Pattern.compile("(?:" + DECIMAL_OCTET + "\\.){3}" + DECIMAL_OCTET);
 
     /** 64:ff9b::/96 reaches the IPv4 address in its last four bytes through a NAT64 gateway (RFC 6052). */
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};

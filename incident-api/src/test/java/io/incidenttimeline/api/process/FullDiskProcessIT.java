@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded H2 store on a disk that fills up: the packaged jar with its data directory on a small tmpfs, which a
- * file fills to the last page while incidents are worked on. Health is DOWN while the disk is nearly full; every command
- * is carried out (201, 200) or answered 503 (or not at all), never a 500, and no page is a 500; at H2's first failed write the application
- * stops with a fatal message (H2 cannot be reopened safely in the same process). Started again as a supervisor would,
- * once the file is deleted, it is healthy and takes commands, and every command it acknowledged is stored exactly once,
- * also those retried with their Idempotency-Key after a 503 or a lost answer.
+ * file fills to the last page while incidents are worked on. Health is DOWN while the disk is nearly full; every
+ * command is carried out (201, 200) or answered 503 (or not at all), never a 500, and no page is a 500; at H2's first
+ * failed write the application stops with a fatal message (H2 cannot be reopened safely in the same process). Started
+ * again as a supervisor would, once the file is deleted, it is healthy and takes commands, and every command it
+ * acknowledged is stored exactly once, also those retried with their Idempotency-Key after a 503 or a lost answer.
  */
 class FullDiskProcessIT {
 
@@ -40,7 +40,7 @@ class FullDiskProcessIT {
         }
     }
 
-    /** Each incident's script and how far it got: the next command is sent only once the one before was acknowledged. */
+    /** Each incident's script and how far it got: the next command is sent once the one before was acknowledged. */
     private final Map<String, List<IncidentScript.Command>> scripts = new LinkedHashMap<>();
     private final Map<String, Integer> next = new LinkedHashMap<>();
     private final List<Answer> answers = new ArrayList<>();
@@ -108,7 +108,8 @@ class FullDiskProcessIT {
                     "jdbc:h2:file:" + dataDir.resolve("incident-timeline") + EmbeddedDatabaseLocation.SETTINGS));
             Map<String, List<String>> stored = store.typesByKey();
             for (Answer answer : answers.stream().filter(Answer::acknowledged).toList()) {
-                assertThat(stored.get(answer.command().key())).as("events of %s, acknowledged%s", answer.command().key(),
+                String key = answer.command().key();
+                assertThat(stored.get(key)).as("events of %s, acknowledged%s", key,
                         answer.diskFull() ? " while the disk was full" : "")
                         .isEqualTo(answer.command().expectedTypes());
             }

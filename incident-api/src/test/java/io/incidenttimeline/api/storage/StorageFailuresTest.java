@@ -86,8 +86,8 @@ class StorageFailuresTest {
                 .isTrue();
         var batch = new BatchUpdateException("General error", "HY000", 50000, new int[0]);
         batch.setNextException(h2CannotWrite());
-        assertThat(StorageFailures.isUnavailable(new EventStoreException("Cannot reuse aggregate identifier [x]", batch)))
-                .isTrue();
+        var append = new EventStoreException("Cannot reuse aggregate identifier [x]", batch);
+        assertThat(StorageFailures.isUnavailable(append)).isTrue();
         assertThat(StorageFailures.isUnavailable(new SQLException("General error", "HY000", 50000,
                 new IOException("No space left on device")))).isTrue();
     }

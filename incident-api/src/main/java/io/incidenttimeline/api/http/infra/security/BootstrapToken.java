@@ -84,6 +84,7 @@ final class BootstrapToken {
                     + ", which no longer works since incident.security.tokens is configured", e);
         }
         log.warn("incident.security.tokens is configured, so the generated admin token in {} no longer works: the file "
-                + "was removed ({} says why). Use a configured token with role: admin.", file.toAbsolutePath(), disabled);
+                + "was removed ({} says why). Use a configured token with role: admin.", file.toAbsolutePath(),
+                disabled);
     }
 }

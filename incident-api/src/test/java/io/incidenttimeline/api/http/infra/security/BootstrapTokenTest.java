@@ -30,7 +30,7 @@ class BootstrapTokenTest {
 
     @Test
     void aConfiguredTokenRetiresTheGeneratedOneRemovingItsFileAndSayingSoAtWarn(@TempDir Path data,
-                                                                                 CapturedOutput output) throws Exception {
+            CapturedOutput output) throws Exception {
         BootstrapToken.orBootstrap(List.of(), data);
         String generated = Files.readString(data.resolve("admin-token")).trim();
 
