@@ -6,8 +6,11 @@ import io.incidenttimeline.projections.runtime.ProcessingProperties;
 import io.incidenttimeline.projections.runtime.ReplayableProjection;
 import io.incidenttimeline.projections.support.ProcessorState;
 import io.incidenttimeline.projections.support.ReadStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -18,6 +21,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -55,9 +60,24 @@ public class StorageConfig {
             HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
             pool.setPoolName("read-store");
             binder.bind(READ_STORE_DATASOURCE + ".hikari", Bindable.ofInstance(pool));
+            EmbeddedDatabasePools.configure(pool);
             return StorageLocations.separate(eventStore, pool);
         }
         return StorageLocations.shared(eventStore);
+    }
+
+    /** Pools of an embedded H2 database: a database H2 closed (a full disk) is DOWN and stops the application. */
+    @Bean
+    static BeanPostProcessor embeddedDatabasePools() {
+        return new EmbeddedDatabasePools();
+    }
+
+    /** The health component {@code embeddedStore}: DOWN while an H2 database file's disk is (nearly) full. */
+    @Bean
+    HealthIndicator embeddedStoreHealthIndicator(StorageLocations locations, EmbeddedStoreProperties properties) {
+        List<Path> directories = Stream.of(locations.eventStoreLocation(), locations.readStoreLocation()).distinct()
+                .map(EmbeddedStoreHealth::directoryOf).flatMap(Optional::stream).distinct().toList();
+        return new EmbeddedStoreHealth(directories, properties.minFreeSpace().toBytes());
     }
 
     /** A migration of the event store that must know where the read store is; Spring Boot's Flyway runs it. */

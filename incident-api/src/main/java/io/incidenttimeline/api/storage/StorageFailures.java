@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.storage;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -12,13 +13,16 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means "the database cannot be reached right now" (it restarts, the network is down, the
- * connection pool waited in vain), however Spring, Hikari or Axon wrapped it. Such a request did not complete; it is
- * answered with 503 and may be retried.
+ * connection pool waited in vain, the embedded database cannot write its file), however Spring, Hikari or Axon wrapped
+ * it. Such a request did not complete; it is answered with 503 and may be retried.
  */
 public final class StorageFailures {
 
     /** PostgreSQL: the server shuts down, crashed, is starting up, or has no connection left. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    /** What H2 throws when it cannot read or write its file (a full disk); it closes the database after it. */
+    private static final String H2_STORE_FAILURE = "org.h2.mvstore.MVStoreException";
 
     /** HikariCP's message for any call on a connection it has closed. */
     private static final String CLOSED_BY_THE_POOL = "Connection is closed";
@@ -43,6 +47,31 @@ public final class StorageFailures {
             }
             if (closedByThePool(cause)) {
                 return true;
+            }
+        }
+        return isStoreFileFailure(failure);
+    }
+
+    /**
+     * The embedded database failed to read or write its file: H2's store failure, or an I/O failure beneath a
+     * database failure (such as "No space left on device"), which H2 reports as a "General error" (50000). A failed
+     * batch carries the statement's failure as its next exception, not as its cause.
+     */
+    public static boolean isStoreFileFailure(Throwable failure) {
+        return isStoreFileFailure(failure, false);
+    }
+
+    private static boolean isStoreFileFailure(Throwable failure, boolean beneathSql) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().equals(H2_STORE_FAILURE) || beneathSql && cause instanceof IOException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                beneathSql = true;
+                if (sql.getNextException() != null && sql.getNextException() != sql
+                        && isStoreFileFailure(sql.getNextException(), true)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -72,6 +72,9 @@ class DatabaseRestartProcessIT {
                     downAt = System.nanoTime();
                     postgres.crash();
                     AppProcess.pause(DOWN);
+                    var health = api.get("/actuator/health").send();
+                    assertThat(health.status()).as("health while the database is down: %s", health).isEqualTo(503);
+                    assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
                     postgres.start();
                     upAt = System.nanoTime();
                     awaitAcceptedAfter(upAt, running);

@@ -2,12 +2,18 @@ package io.incidenttimeline.api.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.h2.mvstore.DataUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -64,6 +70,51 @@ class StorageFailuresTest {
         rollback.initApplicationException(nextStatement);
         assertThat(StorageFailures.isUnavailable(rollback)).isTrue();
         assertThat(StorageFailures.isUnavailable(new SQLException("Connection is closed", "0A000"))).isFalse();
+    }
+
+    /** What H2 throws when its file cannot be written: a "General error" (50000) caused by its store's failure. */
+    private static SQLException h2CannotWrite() {
+        var store = DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing to {0} failed; length {1}",
+                "sun.nio.ch.FileChannelImpl@1", 16384);
+        store.initCause(new IOException("No space left on device"));
+        return new SQLException("General error: \"" + store + "\"", "HY000", 50000, store);
+    }
+
+    @Test
+    void theEmbeddedDatabaseFailingToWriteItsFileIsUnavailableStorageInACommitAndInABatch() {
+        assertThat(StorageFailures.isUnavailable(new TransactionSystemException("JDBC commit failed", h2CannotWrite())))
+                .isTrue();
+        var batch = new BatchUpdateException("General error", "HY000", 50000, new int[0]);
+        batch.setNextException(h2CannotWrite());
+        var append = new EventStoreException("Cannot reuse aggregate identifier [x]", batch);
+        assertThat(StorageFailures.isUnavailable(append)).isTrue();
+        assertThat(StorageFailures.isUnavailable(new SQLException("General error", "HY000", 50000,
+                new IOException("No space left on device")))).isTrue();
+    }
+
+    @Test
+    void anIoFailureThatIsNotTheDatabasesIsNotUnavailableStorage() {
+        assertThat(StorageFailures.isUnavailable(new IllegalStateException(new IOException("Broken pipe")))).isFalse();
+        var batch = new BatchUpdateException("duplicate", "23505", 23505, new int[0]);
+        batch.setNextException(new SQLException("duplicate", "23505"));
+        assertThat(StorageFailures.isUnavailable(batch)).isFalse();
+    }
+
+    @Test
+    void anEmbeddedDatabaseThatFailedToWriteItsFileOrClosedItselfStopsTheApplicationOnce() {
+        List<Integer> halts = new ArrayList<>();
+        var failure = new EmbeddedDatabaseFailure("jdbc:h2:file:/srv/data/incident-timeline", halts::add);
+
+        assertThat(failure.adjudicate(new SQLException("dup", "23505", 23505)))
+                .isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
+        assertThat(failure.adjudicate(new SQLException("timeout", "57014")))
+                .isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
+        assertThat(halts).isEmpty();
+
+        assertThat(failure.adjudicate(h2CannotWrite())).isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        assertThat(failure.adjudicate(new SQLException("The database has been closed", "90098", 90098)))
+                .isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        assertThat(halts).containsExactly(EmbeddedDatabaseFailure.EXIT_STATUS);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.infra.problem.ApiExceptionHandler;
+import io.incidenttimeline.api.storage.StorageFailures;
 import io.incidenttimeline.core.shared.CommandRejected;
 import io.incidenttimeline.core.shared.LanguageTag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Failures of the HTML pages are HTML pages too, in the reader's language: 400 naming the parameter and its value,
- * 404 for an incident the public cannot see, and (should it ever happen) 500 without details. The JSON API keeps its
+ * 404 for an incident the public cannot see, 503 while the database is unavailable, and (should it ever happen) 500
+ * without details. The JSON API keeps its
  * problem+json; this advice applies to the page controllers only and comes before the API's.
  */
 @ControllerAdvice(assignableTypes = {StatusPageController.class, IncidentPageController.class,
@@ -52,6 +55,16 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        if (StorageFailures.isUnavailable(e)) {
+            log.warn("the database is unavailable; answering 503 to {} {}: {}", request.getMethod(),
+                    request.getRequestURI(), StorageFailures.describe(e));
+            Words words = words(request);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PageResponses.HTML)
+                    .headers(PageResponses::securityHeaders).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(ApiExceptionHandler.RETRY_AFTER_SECONDS))
+                    .body(render(HttpStatus.SERVICE_UNAVAILABLE, words, words.get("error.title.503"),
+                            words.get("error.unavailable")));
+        }
         HttpStatus status = e instanceof ErrorResponse known && HttpStatus.resolve(known.getStatusCode().value()) != null
                 ? HttpStatus.resolve(known.getStatusCode().value()) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
