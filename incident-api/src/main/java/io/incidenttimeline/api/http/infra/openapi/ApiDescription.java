@@ -76,7 +76,7 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         var rule = AccessRules.ruleFor(method.name(), path.replaceAll("\\{[^}]+}", "x"));
         List<Role> roles = rule.map(AccessRules.Rule::roles).orElse(List.of());
         Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE,
-                ProblemType.STORAGE_UNAVAILABLE);
+                ProblemType.STORAGE_UNAVAILABLE, ProblemType.INVALID_HEADER);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problems.add(ProblemType.BAD_REQUEST);
             problems.add(ProblemType.TEXT_CONTROL_CHARACTERS);
