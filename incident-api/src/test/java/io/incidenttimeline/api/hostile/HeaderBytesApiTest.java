@@ -92,6 +92,20 @@ class HeaderBytesApiTest extends ApiIntegrationTest {
                 .as("the event store is unchanged").isEqualTo(eventsBefore);
     }
 
+    /** Tomcat refuses control characters itself, before the application: its answer is a problem too. */
+    @Test
+    void aControlCharacterInAHeaderIsRefusedByTomcatWithAProblem() throws IOException {
+        for (Request request : endpoints()) {
+            if (request.method().equals("HEAD")) {
+                continue;
+            }
+            Answer answer = send(request, "X-Foo", new byte[] {'a', 0x01, 'b'});
+            assertThat(answer.status()).as(request + " -> " + answer).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(JSON.readTree(answer.body()).get("type").asText()).isEqualTo("/problems/bad-request");
+        }
+    }
+
     @Test
     void theSameRequestWithAnAsciiHeaderIsAccepted() throws IOException {
         for (Request request : endpoints()) {

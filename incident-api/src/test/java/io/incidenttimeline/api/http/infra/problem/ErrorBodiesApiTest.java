@@ -77,6 +77,8 @@ class ErrorBodiesApiTest extends ApiIntegrationTest {
         expect(unchecked("FOO", "/api/v2/summary.json"), 405, "method-not-allowed");
         expect(api.post(COMMAND).as(ApiClient.RESPONDER)
                 .body("text/plain", HttpRequest.BodyPublishers.ofString("hello")).send(), 415, "unsupported-media-type");
+        expect(api.post(COMMAND).as(ApiClient.RESPONDER).body("garbage;;;", HttpRequest.BodyPublishers.ofString("{}"))
+                .send(), 415, "unsupported-media-type");
         expect(api.post(COMMAND).json(Bodies.declaration(ApiClient.uniqueId("no-token"))).send(), 401,
                 "authentication-required");
         expect(api.post(COMMAND).as("not-a-token").json(Bodies.declaration(ApiClient.uniqueId("bad-token"))).send(),
