@@ -32,7 +32,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
     public static final String CACHE_BUSTING = "_";
     public static final String STATUSPAGE_API = "/api/v2/";
 
-    private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+    private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Known> known = new ConcurrentHashMap<>();
 
     @Override
@@ -85,7 +85,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
 
     private Known declared(HandlerMethod handler) {
         Set<String> result = new LinkedHashSet<>();
-        String[] parameterNames = names.getParameterNames(handler.getMethod());
+        String[] declaredNames = parameterNames.getParameterNames(handler.getMethod());
         for (MethodParameter parameter : handler.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) {
@@ -95,7 +95,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
             if (name.isEmpty() && Map.class.isAssignableFrom(parameter.getParameterType())) {
                 return new Known(Set.of(), true);
             }
-            result.add(!name.isEmpty() ? name : parameterNames[parameter.getParameterIndex()]);
+            result.add(!name.isEmpty() ? name : declaredNames[parameter.getParameterIndex()]);
         }
         QueryParameters own = handler.getMethodAnnotation(QueryParameters.class);
         if (own != null) {
