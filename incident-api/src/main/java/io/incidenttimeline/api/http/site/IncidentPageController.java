@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.infra.web.QueryParameters;
 import io.incidenttimeline.api.statuspage.PageProperties;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -47,6 +48,7 @@ public class IncidentPageController {
     }
 
     @GetMapping(path = "/incidents/{incidentId}", produces = MediaType.TEXT_HTML_VALUE)
+    @QueryParameters({"lang", "tz"})
     public ResponseEntity<String> incident(@PathVariable String incidentId, HttpServletRequest request) {
         PageReader reader = PageReader.of(request);
         PublicIncident incident = queries.incident(incidentId)

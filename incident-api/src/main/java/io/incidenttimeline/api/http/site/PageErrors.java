@@ -2,6 +2,7 @@ package io.incidenttimeline.api.http.site;
 
 import io.incidenttimeline.api.http.infra.problem.ApiExceptionHandler;
 import io.incidenttimeline.api.storage.StorageFailures;
+import io.incidenttimeline.api.http.infra.web.UnknownQueryParameter;
 import io.incidenttimeline.core.shared.CommandRejected;
 import io.incidenttimeline.core.shared.LanguageTag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +22,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Failures of the HTML pages are HTML pages too, in the reader's language: 400 naming the parameter and its value,
- * 404 for an incident the public cannot see, 503 while the database is unavailable, and (should it ever happen) 500
- * without details. The JSON API keeps its
+ * Failures of the HTML pages are HTML pages too, in the reader's language: 400 naming the parameter and its value
+ * (or the parameter the page does not know), 404 for an incident the public cannot see, 503 while the database is
+ * unavailable, and (should it ever happen) 500 without details. The JSON API keeps its
  * problem+json; this advice applies to the page controllers only and comes before the API's.
  */
 @ControllerAdvice(assignableTypes = {StatusPageController.class, IncidentPageController.class,
@@ -45,6 +46,13 @@ class PageErrors {
     ResponseEntity<String> badInput(BadPageInput bad, HttpServletRequest request) {
         Words words = words(request);
         return page(HttpStatus.BAD_REQUEST, words, words.get("error.parameter." + bad.parameter(), bad.value()));
+    }
+
+    @ExceptionHandler(UnknownQueryParameter.class)
+    ResponseEntity<String> unknownParameter(UnknownQueryParameter unknown, HttpServletRequest request) {
+        Words words = words(request);
+        String known = unknown.known().isEmpty() ? words.get("error.parameter.none") : String.join(", ", unknown.known());
+        return page(HttpStatus.BAD_REQUEST, words, words.get("error.parameter.unknown", unknown.parameter(), known));
     }
 
     @ExceptionHandler(PageNotFound.class)

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.site;
 
+import io.incidenttimeline.api.http.infra.web.QueryParameters;
 import io.incidenttimeline.api.statuspage.PageProperties;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -50,6 +51,7 @@ public class StatusPageController {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    @QueryParameters({"lang", "tz"})
     public ResponseEntity<String> index(HttpServletRequest request) {
         PageReader reader = PageReader.of(request);
         Instant now = clock.instant();

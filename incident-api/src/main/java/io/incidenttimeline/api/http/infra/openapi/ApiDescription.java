@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.demo.ReferenceIncident;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.api.http.infra.security.AccessRules;
+import io.incidenttimeline.api.http.infra.web.QueryParameterCheck;
 import io.incidenttimeline.api.http.infra.security.Role;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -77,7 +79,12 @@ class ApiDescription implements GlobalOpenApiCustomizer {
         var rule = AccessRules.ruleFor(method.name(), path.replaceAll("\\{[^}]+}", "x"));
         List<Role> roles = rule.map(AccessRules.Rule::roles).orElse(List.of());
         Set<ProblemType> problems = EnumSet.of(ProblemType.INTERNAL_ERROR, ProblemType.NOT_ACCEPTABLE,
-                ProblemType.STORAGE_UNAVAILABLE);
+                ProblemType.STORAGE_UNAVAILABLE, ProblemType.INVALID_HEADER, ProblemType.UNKNOWN_PARAMETER);
+        if (method == PathItem.HttpMethod.GET && path.startsWith(QueryParameterCheck.STATUSPAGE_API)) {
+            operation.addParametersItem(new QueryParameter().name(QueryParameterCheck.CACHE_BUSTING).required(false)
+                    .description("Ignored: lets a widget defeat caches, as jQuery's cache: false does")
+                    .schema(new StringSchema()));
+        }
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
             problems.add(ProblemType.BAD_REQUEST);
             problems.add(ProblemType.TEXT_CONTROL_CHARACTERS);

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Two descriptions from the one codebase: {@code public} (what anyone may call) and {@code complete} (every
- * operation, for admins). {@code /v3/api-docs} answers with the one the caller may see.
+ * operation, for admins). {@code /v3/api-docs} answers with the one the caller may see; the API reference
+ * ({@code /api-reference.html}) lists both, by these groups' display names, and opens the public one.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
@@ -47,11 +48,12 @@ public class OpenApiConfig {
 
     @Bean
     GroupedOpenApi publicApi() {
-        return GroupedOpenApi.builder().group(PUBLIC_GROUP).pathsToMatch(PUBLIC_PATHS).build();
+        return GroupedOpenApi.builder().group(PUBLIC_GROUP).displayName(PUBLIC_GROUP).pathsToMatch(PUBLIC_PATHS).build();
     }
 
     @Bean
     GroupedOpenApi completeApi() {
-        return GroupedOpenApi.builder().group(COMPLETE_GROUP).pathsToMatch("/**").build();
+        return GroupedOpenApi.builder().group(COMPLETE_GROUP).displayName(COMPLETE_GROUP + " (admin token)")
+                .pathsToMatch("/**").build();
     }
 }

@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every failure becomes RFC 9457 problem+json with a stable type. Bad input is a 4xx naming the field; only a
@@ -210,6 +211,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "JSON array";
         }
         return type == String.class ? "string" : type.getSimpleName();
+    }
+
+    /** No handler and no static resource: the path is named, Spring's wording ("No static resource") is not. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+                : "/" + e.getResourcePath();
+        return respond(Problems.notFound(path), request);
     }
 
     /** Spring's own exceptions (405, 406, 415, missing parameters...) get a stable type too. */

@@ -14,6 +14,9 @@ public enum ProblemType {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected fault of ours; nothing was changed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "no incident, component or maintenance with that id"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "none of the media types in Accept can be produced"),
+    INVALID_HEADER(HttpStatus.BAD_REQUEST, "a header holds bytes outside printable ASCII, or Accept is not a list of "
+            + "media types"),
+    UNKNOWN_PARAMETER(HttpStatus.BAD_REQUEST, "the query has a parameter this operation does not know"),
     STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "the database cannot be reached right now; retry after "
             + "Retry-After seconds (a command with the same Idempotency-Key is stored at most once)"),
     // authentication and roles

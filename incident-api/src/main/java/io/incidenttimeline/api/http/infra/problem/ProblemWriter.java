@@ -22,9 +22,18 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
                       String detail, String field) throws IOException {
-        ProblemDetail problem = Problems.of(status, type, detail, field);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        write(request.getRequestURI(), response, Problems.of(status, type, detail, field));
+    }
+
+    /** The problem for an answer that has nothing more to say than its status, such as a 404 or a 405. */
+    public void writeStatus(String method, String path, HttpServletResponse response, HttpStatus status)
+            throws IOException {
+        write(path, response, Problems.ofStatus(status, method, path));
+    }
+
+    private void write(String path, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        problem.setInstance(URI.create(path));
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

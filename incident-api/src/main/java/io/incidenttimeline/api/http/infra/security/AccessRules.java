@@ -38,6 +38,7 @@ public final class AccessRules {
             rule(null, "/actuator/**", Role.ADMIN),
             open(HttpMethod.GET, "/v3/api-docs"),
             open(HttpMethod.GET, "/v3/api-docs/public"),
+            open(HttpMethod.GET, "/v3/api-docs/swagger-config"),
             rule(HttpMethod.GET, "/v3/api-docs/**", Role.ADMIN),
             rule(null, "/api/v1/admin/**", Role.ADMIN),
             rule(HttpMethod.POST, "/api/v1/components", Role.ADMIN),

@@ -2,6 +2,9 @@ package io.incidenttimeline.api.http.infra.security;
 
 import io.incidenttimeline.api.axon.IncidentProperties;
 import io.incidenttimeline.api.http.infra.problem.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +26,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /** The methods Spring Security's StrictHttpFirewall lets through by default. */
+    private static final List<String> FIREWALL_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST",
+            "PUT");
+
     @Bean
     ApiTokens apiTokens(SecurityProperties properties, IncidentProperties incident) {
         return new ApiTokens(BootstrapToken.orBootstrap(properties.tokens(), incident.dataDir()));
@@ -42,11 +49,26 @@ public class SecurityConfig {
                 """);
     }
 
-    /** Requests the firewall refuses (path traversal, encoded or doubled slashes) get a problem+json 400 too. */
+    /**
+     * Requests the firewall refuses get a problem+json too: a method it does not allow (such as {@code FOO}) is a 405,
+     * anything else (path traversal, encoded or doubled slashes) a 400. On Tomcat's error dispatch of a request it
+     * has answered already (its 405 for TRACE), the problem is that of Tomcat's status.
+     */
     @Bean
     RequestRejectedHandler requestRejected(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "bad-request", "the request path is not acceptable (for example '..' or an encoded slash)", null);
+        return (request, response, rejected) -> {
+            Object original = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            HttpStatus status = original instanceof Integer code ? HttpStatus.resolve(code) : null;
+            if (request.getDispatcherType() == DispatcherType.ERROR && status != null && status.isError()) {
+                Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+                problems.writeStatus(request.getMethod(), String.valueOf(path), response, status);
+            } else if (!FIREWALL_METHODS.contains(request.getMethod())) {
+                problems.writeStatus(request.getMethod(), request.getRequestURI(), response, HttpStatus.METHOD_NOT_ALLOWED);
+            } else {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request",
+                        "the request path is not acceptable (for example '..' or an encoded slash)", null);
+            }
+        };
     }
 
     /** No users or passwords exist; this keeps Spring Boot from generating a default one. */

@@ -5,12 +5,16 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link ProblemErrorReportValve} as the embedded Tomcat's error report, before Tomcat starts. */
+/**
+ * Installs, before Tomcat starts, {@link ProblemErrorReportValve} as the embedded Tomcat's error report and
+ * {@link RequestHeaderValve} ahead of every filter.
+ */
 @Component
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextValves(new RequestHeaderValve());
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());

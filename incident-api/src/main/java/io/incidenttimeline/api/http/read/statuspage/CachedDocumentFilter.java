@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.read.statuspage;
 
+import io.incidenttimeline.api.http.infra.web.QueryParameterCheck;
 import io.incidenttimeline.api.statuspage.StatuspageCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (docs/benchmarks.md). The response is the one the controller would send, headers included (StatuspageCacheApiTest
  * compares them). Everything else goes down the normal chain: a document not in the cache, or due for a
  * recomputation that no request has begun (the controller computes it), a cross-origin request (Spring's CORS
- * handling answers it), any request with credentials (a bad token is refused, also here), and any request with a
- * query (the documents take no parameter; whatever the chain says of one, it says it cached or not).
+ * handling answers it), any request with credentials (a bad token is refused, also here), and any with a query
+ * parameter but the cache-busting {@code _} (an unknown one is refused, also here).
  */
 class CachedDocumentFilter extends OncePerRequestFilter {
 
@@ -77,7 +78,8 @@ class CachedDocumentFilter extends OncePerRequestFilter {
     private StatuspageCache.Document servable(HttpServletRequest request) {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method)) || request.getHeader(HttpHeaders.ORIGIN) != null
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getQueryString() != null) {
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !QueryParameterCheck.onlyCacheBusting(request.getQueryString())) {
             return null;
         }
         String name = DOCUMENTS.get(request.getRequestURI());

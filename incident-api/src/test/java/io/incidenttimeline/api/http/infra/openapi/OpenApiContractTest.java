@@ -38,7 +38,36 @@ class OpenApiContractTest extends ApiIntegrationTest {
         assertThat(api.get("/v3/api-docs/complete").send().status()).isEqualTo(401);
         assertThat(api.get("/v3/api-docs/complete").as(RESPONDER).send().status()).isEqualTo(403);
         assertThat(api.get("/v3/api-docs/complete").as(AUDITOR).send().status()).isEqualTo(403);
-        assertThat(api.get("/api-reference.html").send().status()).isIn(200, 302);
+    }
+
+    /** What Swagger UI fetches, in order, when a browser without a token opens the reference (ApiReferenceBrowserTest). */
+    @Test
+    void theApiReferenceItsConfigurationAndTheDescriptionItOpensLoadWithoutAToken() {
+        var reference = api.get("/api-reference.html").send();
+        assertThat(reference.status()).isEqualTo(302);
+        String ui = reference.header("Location");
+        assertThat(api.get(ui).send().body()).contains("swagger-initializer.js");
+        String initializer = api.get(ui.replace("index.html", "swagger-initializer.js")).send().body();
+        assertThat(initializer).contains("\"configUrl\" : \"/v3/api-docs/swagger-config\"");
+
+        var config = api.get("/v3/api-docs/swagger-config").send();
+        assertThat(config.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        config.json().get("urls").forEach(u -> {
+            names.add(u.get("name").asText());
+            urls.add(u.get("url").asText());
+        });
+        assertThat(urls).as("each description listed once").containsExactlyInAnyOrder("/v3/api-docs/public",
+                "/v3/api-docs/complete");
+        String primary = config.json().get("urls.primaryName").asText();
+        assertThat(primary).isEqualTo("public");
+        var opened = api.get(urls.get(names.indexOf(primary))).send();
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().get("openapi").asText()).startsWith("3.");
+        assertThat(opened.json().path("paths").has("/api/v2/summary.json")).isTrue();
+        assertThat(api.get(urls.get(names.indexOf("complete (admin token)"))).send().status())
+                .as("the complete description stays an admin's").isEqualTo(401);
     }
 
     @Test
