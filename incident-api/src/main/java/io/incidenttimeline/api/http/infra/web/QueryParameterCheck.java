@@ -23,14 +23,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Refuses a query parameter the handler does not declare (with {@code @RequestParam}, or {@link QueryParameters} for
  * what it reads itself): a misspelt filter such as {@code incidentId} for {@code incident} would otherwise be ignored
  * and the answer look like the one asked for. The one exception is the cache-busting {@code _} on the
- * Statuspage-compatible reads, which widgets built on jQuery's {@code cache: false} append. Actuator's endpoints keep
- * their own parameters ({@code tag} on metrics).
+ * Statuspage-compatible reads, which widgets built on jQuery's {@code cache: false} append, and the link-tracking
+ * parameters that social networks and newsletters add to a shared link of an HTML page ({@code utm_*},
+ * {@code fbclid}, ...): a reader following a shared link during an incident must see the page, not an error.
+ * Actuator's endpoints keep their own parameters ({@code tag} on metrics).
  */
 public class QueryParameterCheck implements HandlerInterceptor {
 
     /** The parameter jQuery's {@code cache: false} appends, with a timestamp, to defeat caches. */
     public static final String CACHE_BUSTING = "_";
     public static final String STATUSPAGE_API = "/api/v2/";
+    private static final Set<String> LINK_TRACKING = Set.of("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid");
+    private static final String PAGES = "io.incidenttimeline.api.http.site.";
 
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     private final Map<Method, Known> known = new ConcurrentHashMap<>();
@@ -47,7 +51,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
             return true;
         }
         for (String name : names(request.getQueryString())) {
-            if (!accepted.names().contains(name) && !cacheBusting(request, name)) {
+            if (!accepted.names().contains(name) && !cacheBusting(request, name) && !linkTracking(method, name)) {
                 throw new UnknownQueryParameter(name, List.copyOf(accepted.names()));
             }
         }
@@ -63,6 +67,11 @@ public class QueryParameterCheck implements HandlerInterceptor {
         String method = request.getMethod();
         return CACHE_BUSTING.equals(name) && ("GET".equals(method) || "HEAD".equals(method))
                 && request.getRequestURI().startsWith(STATUSPAGE_API);
+    }
+
+    private static boolean linkTracking(HandlerMethod handler, String name) {
+        return handler.getBeanType().getName().startsWith(PAGES)
+                && (name.startsWith("utm_") || LINK_TRACKING.contains(name));
     }
 
     /** The parameter names of a query string, decoded as Tomcat decodes them ({@code +} is a space). */

@@ -60,11 +60,11 @@ class UnknownQueryParameterApiTest extends ApiIntegrationTest {
     @Test
     void aPageAnswersAnUnknownParameterWithA400PageInTheReadersLanguage() {
         ReferenceIncidentFixture.loadAndProject(api);
-        var front = api.get("/?utm_source=x").send();
+        var front = api.get("/?sort=x").send();
         assertThat(front.status()).isEqualTo(400);
         assertThat(front.header("Content-Type")).startsWith("text/html");
         assertThat(front.header("Content-Security-Policy")).isNotNull();
-        assertThat(front.body()).contains("The parameter utm_source is not one this page knows; it knows lang, tz.");
+        assertThat(front.body()).contains("The parameter sort is not one this page knows; it knows lang, tz.");
 
         var incident = api.get("/incidents/" + ReferenceIncidentFixture.ID + "?lang=de&zone=Europe/Berlin").send();
         assertThat(incident.status()).isEqualTo(400);
@@ -74,6 +74,16 @@ class UnknownQueryParameterApiTest extends ApiIntegrationTest {
         assertThat(api.get("/time-zone?tz=UTC&back=/&go=1").send().status()).isEqualTo(400);
         assertThat(api.get("/incidents/" + ReferenceIncidentFixture.ID + "?lang=de&tz=Europe/Berlin").send().status())
                 .as("the parameters a page does know").isEqualTo(200);
+    }
+
+    @Test
+    void aSharedLinkOfAPageWithLinkTrackingParametersShowsThePage() {
+        ReferenceIncidentFixture.loadAndProject(api);
+        assertThat(api.get("/?utm_source=newsletter&utm_medium=email").send().status()).isEqualTo(200);
+        assertThat(api.get("/incidents/" + ReferenceIncidentFixture.ID + "?fbclid=IwAR0abc").send().status())
+                .isEqualTo(200);
+        assertProblem(api.get("/api/public/v1/incidents/" + ReferenceIncidentFixture.ID + "?utm_source=x").send(),
+                "utm_source");
     }
 
     private static void assertProblem(ApiClient.Response response, String parameter) {
