@@ -229,7 +229,9 @@ final class FieldMutations {
         boolean open = additional.isBoolean() ? additional.asBoolean() : additional.isObject()
                 && !schema.has("properties");
         if (!at.isRoot()) {
-            raw(at, "empty object", "{}", schema.has("required") ? REFUSE : EITHER);
+            // refused, it may name a field the object lacks
+            add(at, "empty object", schema.has("required") ? REFUSE : EITHER, Set.of(at + ".*"),
+                    draft -> draft.set(at, "{}"));
         }
         if (schema.has("properties")) {
             Set<String> required = new java.util.HashSet<>();
@@ -277,7 +279,12 @@ final class FieldMutations {
     }
 
     private void syntax(JsonPath at, String mutation, byte[] raw) {
-        add(at, mutation, REFUSE, Set.of(at.toString(), "body"), draft -> draft.set(at, raw));
+        Set<String> fields = new java.util.HashSet<>(Set.of(at.toString(), "body"));
+        // a parser stops inside the value: the field it names may be the object or map holding it
+        for (JsonPath outer = at.parent(); outer != null && !outer.isRoot(); outer = outer.parent()) {
+            fields.add(outer.toString());
+        }
+        add(at, mutation, REFUSE, fields, draft -> draft.set(at, raw));
     }
 
     private void add(JsonPath at, String mutation, Expect expect, Set<String> fields,

@@ -34,6 +34,11 @@ public final class JsonPath {
         return new JsonPath(next);
     }
 
+    /** The path holding this one; null for the root. */
+    public JsonPath parent() {
+        return segments.isEmpty() ? null : new JsonPath(segments.subList(0, segments.size() - 1));
+    }
+
     public boolean isRoot() {
         return segments.isEmpty();
     }

@@ -94,6 +94,8 @@ public final class Seeds {
                 body.put("engine", "corpus engine");
                 body.put("title", "Bezahlen schlägt fehl");
                 body.put("updates", Map.of("u1", "Wir untersuchen fehlgeschlagene Zahlungen."));
+                body.put("postMortem", Map.of("summary", "Eine Stunde lang schlugen Zahlungen fehl.",
+                        "rootCause", "Eine Konfigurationsänderung.", "resolution", "Sie wurde zurückgenommen."));
             }
             case "publishPostMortem" -> {
                 body.put("summary", "Checkouts failed for an hour.");
@@ -178,7 +180,11 @@ public final class Seeds {
             }
             case "recordImpactWindow" -> onIncident(declareIncident(), "/impact-window");
             case "changeImpact" -> onIncident(declareIncident(), "/impact");
-            case "addTranslation" -> onIncident(declareIncident(), "/translations");
+            case "addTranslation" -> {
+                String incident = resolvedIncident();
+                send("PUT", "/api/v1/incidents/" + incident + "/postmortem", body("publishPostMortem"));
+                yield onIncident(incident, "/translations");
+            }
             case "publishPostMortem" -> onIncident(resolvedIncident(), "/postmortem");
             case "completeRemediationItem" -> {
                 String incident = resolvedIncident();
@@ -213,7 +219,9 @@ public final class Seeds {
             case "statuspageUnresolvedIncidents" -> fixed("/api/v2/incidents/unresolved.json");
             case "statuspageIncidents" -> fixed("/api/v2/incidents.json");
             case "statuspageComponents" -> fixed("/api/v2/components.json");
-            case "incidentMetricsSummary" -> fixed("/api/v1/metrics/incidents");
+            case "incidentMetricsSummary" -> new Scene("/api/v1/metrics/incidents", List.of("from="
+                    + Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS), "to="
+                    + Instant.now().truncatedTo(ChronoUnit.SECONDS)), null, false, 200);
             case "incidentMetrics" -> fixed("/api/v1/incidents/" + sharedIncident + "/metrics");
             case "events" -> fixed("/api/v1/incidents/" + sharedIncident + "/events");
             case "verifyAuditChain" -> fixed("/api/v1/audit/verify");
