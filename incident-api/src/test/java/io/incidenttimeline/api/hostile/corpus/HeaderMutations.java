@@ -81,7 +81,7 @@ final class HeaderMutations {
             mutations.value("If-Match", "a version on a creation", "\"1\"", REFUSE);
         }
         if (declared.contains("Accept-Language")) {
-            mutations.bytes("Accept-Language", "de", "", EITHER);
+            mutations.bytes("Accept-Language", "de", "-DE", EITHER);
             for (String languages : List.of("*;q=2", "de;q=x", ";;;", "x".repeat(3_000), "zz-ZZ, *")) {
                 mutations.value("Accept-Language", languages.length() > 40 ? "3000 characters" : languages,
                         languages, EITHER);
