@@ -54,8 +54,18 @@ final class StoreWatch {
             pause();
         }
         head = head();
-        for (String document : PUBLIC_DOCUMENTS) {
-            etags.put(document, get(document, null).header("ETag"));
+        // a document may be rebuilt a moment after its projection reports the position: wait until it holds still
+        Map<String, String> previous = Map.of();
+        while (!etags.equals(previous) || etags.isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the public documents did not hold still within " + SETTLE_MILLIS
+                        + " ms");
+            }
+            previous = new LinkedHashMap<>(etags);
+            pause();
+            for (String document : PUBLIC_DOCUMENTS) {
+                etags.put(document, get(document, null).header("ETag"));
+            }
         }
         subscribers = subscriberCount();
         settled = true;
