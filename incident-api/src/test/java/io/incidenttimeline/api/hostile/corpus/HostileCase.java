@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * @param kind     what was changed: {@code field}, {@code body}, {@code header} or {@code query}
  * @param mutation what it was changed to, for the report
  * @param expect   whether the change breaks the contract (must be refused) or is a boundary it may accept
- * @param fields   the problem's {@code field} must be one of these when refused; empty: any or none
+ * @param fields   when a case that must be refused is, the problem's {@code field} is one of these (an entry ending in
+ *                 {@code .*} also matches what lies inside that path); empty: any or none
  * @param change   applies the change to a fresh valid draft
  */
 public record HostileCase(String operation, String kind, String mutation, Expect expect, Set<String> fields,
