@@ -55,8 +55,8 @@ class CheckpointDeliveries {
                 dispatcher.wake();
             }
         } catch (RuntimeException e) {
-            log.error("the audit checkpoint at position {} signed at {} could not be queued for the subscribers that "
-                    + "receive checkpoints; they get it from GET /api/v1/audit/checkpoints/latest until the next one",
+            log.error("the audit checkpoint at position {} signed at {} is kept but could not be queued for the "
+                    + "subscribers that receive checkpoints; GET /api/v1/audit/checkpoints/latest serves it",
                     checkpoint.position(), checkpoint.createdAt(), e);
         }
     }
