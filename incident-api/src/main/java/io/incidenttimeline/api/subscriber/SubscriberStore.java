@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubscriberStore {
 
     private static final String COLUMNS = "subscriber_id, url, secret, secret_hint, components, created_at, created_by, "
-            + "starts_after_position";
+            + "starts_after_position, audit_checkpoints";
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
@@ -28,10 +28,11 @@ public class SubscriberStore {
     }
 
     public void add(Subscriber subscriber) {
-        jdbc.update("INSERT INTO webhook_subscriber (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO webhook_subscriber (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subscriber.id(), subscriber.url(), subscriber.secret(), subscriber.secretHint(),
                 subscriber.components() == null ? null : String.join(",", subscriber.components()),
-                Timestamps.column(subscriber.createdAt()), subscriber.createdBy(), subscriber.startsAfterPosition());
+                Timestamps.column(subscriber.createdAt()), subscriber.createdBy(), subscriber.startsAfterPosition(),
+                subscriber.auditCheckpoints());
     }
 
     public Optional<Subscriber> find(String id) {
@@ -48,6 +49,12 @@ public class SubscriberStore {
     List<Subscriber> listeningAt(long position) {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE starts_after_position < ? "
                 + "ORDER BY subscriber_id", SubscriberStore::row, position);
+    }
+
+    /** The subscribers that asked for the audit checkpoints. */
+    List<Subscriber> auditors() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE audit_checkpoints = TRUE "
+                + "ORDER BY subscriber_id", SubscriberStore::row);
     }
 
     /** Removes the subscriber with its deliveries and their attempts; pending deliveries are never sent. */
@@ -68,6 +75,7 @@ public class SubscriberStore {
         String components = rs.getString("components");
         return new Subscriber(rs.getString("subscriber_id"), rs.getString("url"), rs.getString("secret"),
                 rs.getString("secret_hint"), components == null ? null : List.of(components.split(",")),
-                Timestamps.instant(rs, "created_at"), rs.getString("created_by"), rs.getLong("starts_after_position"));
+                Timestamps.instant(rs, "created_at"), rs.getString("created_by"), rs.getLong("starts_after_position"),
+                rs.getBoolean("audit_checkpoints"));
     }
 }

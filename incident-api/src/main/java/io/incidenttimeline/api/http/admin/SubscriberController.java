@@ -78,7 +78,10 @@ public class SubscriberController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 16, maxLength = 256,
                     description = "key of the HMAC-SHA256 signature of every delivery; never shown again") String secret,
             @ArraySchema(arraySchema = @Schema(description = "only changes touching these components are delivered; "
-                    + "leave out for every component"), maxItems = MAX_COMPONENTS) List<String> components) {
+                    + "leave out for every component"), maxItems = MAX_COMPONENTS) List<String> components,
+            @Schema(defaultValue = "false", description = "also deliver every audit checkpoint signed from now on "
+                    + "(event audit.checkpoint, body as GET /api/v1/audit/checkpoints/latest answers): a checkpoint's "
+                    + "position counts internal events too, so only for an auditor's receiver") Boolean auditCheckpoints) {
     }
 
     public record SubscriberView(String id, String url,
@@ -86,7 +89,9 @@ public class SubscriberController {
                                  List<String> components,
                                  @Schema(description = "sha256: and the first 8 hex digits of the secret's SHA-256",
                                          example = "sha256:9f86d081") String secretHint,
-                                 Instant createdAt, String createdBy) {
+                                 Instant createdAt, String createdBy,
+                                 @Schema(description = "whether audit checkpoints are delivered too")
+                                 boolean auditCheckpoints) {
     }
 
     public record SubscriberList(List<SubscriberView> subscribers) {
@@ -96,9 +101,13 @@ public class SubscriberController {
     }
 
     public record DeliveryView(String deliveryId,
-                               @Schema(allowableValues = {"incident", "component_update"}) String event,
-                               @Schema(description = "incident:<id> or component:<id>") String subject,
-                               String eventId, long eventPosition,
+                               @Schema(allowableValues = {"incident", "component_update", "audit.checkpoint"}) String event,
+                               @Schema(description = "incident:<id>, component:<id> or checkpoint:<position>")
+                               String subject,
+                               @Schema(description = "the event's id; for a checkpoint, when it was signed")
+                               String eventId,
+                               @Schema(description = "the event's global index; for a checkpoint, its position")
+                               long eventPosition,
                                @Schema(allowableValues = {"pending", "delivered", "failed"}) String status,
                                int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
                                Integer lastStatusCode, String lastError, List<AttemptView> attemptLog) {
@@ -109,7 +118,8 @@ public class SubscriberController {
 
     @Operation(summary = "Register a webhook subscriber", operationId = "registerSubscriber",
             description = "Every later public incident change and component status change (limited to the given "
-                    + "components) is POSTed to the URL in Statuspage's webhook shape, signed with the secret.")
+                    + "components) is POSTed to the URL in Statuspage's webhook shape, signed with the secret; with "
+                    + "auditCheckpoints, every audit checkpoint signed later too.")
     @ApiResponse(responseCode = "201", description = "Registered; the secret is not shown again", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = SubscriberView.class)))
     @DocumentedProblems({ProblemType.INVALID_WEBHOOK_URL, ProblemType.INVALID_SECRET, ProblemType.INVALID_ID,
@@ -133,7 +143,8 @@ public class SubscriberController {
         // the database keeps microseconds: the answer shows what every later read shows
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Subscriber subscriber = new Subscriber(newId(), url.toString(), secret, hint,
-                components(registration.components()), now, caller(), subscribers.headPosition());
+                components(registration.components()), now, caller(), subscribers.headPosition(),
+                Boolean.TRUE.equals(registration.auditCheckpoints()));
         subscribers.add(subscriber);
         return ResponseEntity.created(URI.create("/api/v1/subscribers/" + subscriber.id())).body(view(subscriber));
     }
@@ -248,7 +259,7 @@ public class SubscriberController {
 
     private static SubscriberView view(Subscriber subscriber) {
         return new SubscriberView(subscriber.id(), subscriber.url(), subscriber.components(), subscriber.secretHint(),
-                subscriber.createdAt(), subscriber.createdBy());
+                subscriber.createdAt(), subscriber.createdBy(), subscriber.auditCheckpoints());
     }
 
     private static DeliveryView view(DeliveryOutbox.LogEntry entry) {

@@ -6,11 +6,13 @@ import io.incidenttimeline.projections.audit.continuity.ChainContinuity;
 import io.incidenttimeline.projections.audit.continuity.ContinuityBroken;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Signs the chain's head: first the chain is extended over every settled event, then its head is signed and kept, in
- * the database and in the node's own record. Nothing is signed while the chain's continuity is broken.
+ * the database and in the node's own record, and announced ({@link CheckpointSigned}). Nothing is signed while the
+ * chain's continuity is broken.
  */
 @Service
 public class CheckpointService {
@@ -19,14 +21,16 @@ public class CheckpointService {
     private final CheckpointSigner signer;
     private final CheckpointStore store;
     private final ChainContinuity continuity;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public CheckpointService(ChainExtender chain, CheckpointSigner signer, CheckpointStore store,
-                             ChainContinuity continuity, Clock clock) {
+                             ChainContinuity continuity, ApplicationEventPublisher events, Clock clock) {
         this.chain = chain;
         this.signer = signer;
         this.store = store;
         this.continuity = continuity;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,6 +59,7 @@ public class CheckpointService {
         SignedCheckpoint signed = signer.sign(new Checkpoint(head.position(), head.hash(), clock.instant().toString()));
         store.add(signed);
         continuity.signed(signed);
+        events.publishEvent(new CheckpointSigned(signer.publish(signed)));
         return signed;
     }
 }

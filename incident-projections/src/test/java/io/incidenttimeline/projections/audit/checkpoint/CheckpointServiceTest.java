@@ -26,7 +26,7 @@ class CheckpointServiceTest {
     private final CheckpointStore store = mock(CheckpointStore.class);
     private final CheckpointSigner signer = new CheckpointSigner(Ed25519Keys.generate());
     private final ChainContinuity continuity = mock(ChainContinuity.class);
-    private final CheckpointService service = new CheckpointService(chain, signer, store, continuity,
+    private final CheckpointService service = new CheckpointService(chain, signer, store, continuity, event -> { },
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     private void latestSignedAt(long position) {
