@@ -29,6 +29,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * How request bodies are read: as the OpenAPI description types them and nothing else. Each JSON value has exactly
@@ -67,8 +68,12 @@ public final class StrictJson {
     /** A string that is not Unicode text; {@link #getOriginalMessage()} says why. */
     public static final class NotText extends MismatchedInputException {
         NotText(JsonParser parser) {
-            super(parser, "contains an unpaired UTF-16 surrogate (a \\ud800-\\udfff escape without its pair), which is "
+            this(parser, "contains an unpaired UTF-16 surrogate (a \\ud800-\\udfff escape without its pair), which is "
                     + "no character; send valid Unicode text");
+        }
+
+        NotText(JsonParser parser, String reason) {
+            super(parser, reason);
         }
     }
 
@@ -104,13 +109,19 @@ public final class StrictJson {
     }
 
     private static final class TextKeys extends KeyDeserializer {
+        private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            // every key of this API is an id or a label name; a NUL is not even storable in PostgreSQL text
+            if (CONTROL.matcher(key).find()) {
+                throw new NotText(context.getParser(), "has a key with a control character, which no key holds");
+            }
             return checked(context.getParser(), key);
         }
     }
 
     private static final class StringShaped<T> extends JsonDeserializer<T> {
+        private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("[0-9]{4}-");
         private final Class<T> type;
         private final JsonDeserializer<T> fromText;
 
@@ -124,6 +135,11 @@ public final class StrictJson {
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) context.handleUnexpectedToken(type, parser);
+            }
+            // java.time reads years beyond 9999 (+10000-01-01, -999999999-...); RFC 3339 has four digits
+            if (!FOUR_DIGIT_YEAR.matcher(parser.getText()).lookingAt()) {
+                throw context.weirdStringException(parser.getText(), type,
+                        "not an RFC 3339 date: it starts with a four-digit year (2024-07-05)");
             }
             return fromText.deserialize(parser, context);
         }
