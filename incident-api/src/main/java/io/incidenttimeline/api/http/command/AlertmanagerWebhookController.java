@@ -87,8 +87,11 @@ public class AlertmanagerWebhookController {
         }
         for (int i = 0; i < notification.alerts().size(); i++) {
             var alert = notification.alerts().get(i);
-            if (alert == null || alert.labels() == null || !STATUSES.contains(alert.status())) {
+            if (alert == null || alert.labels() == null) {
                 throw invalid("alerts[" + i + "]", "every alert needs labels and a status of firing or resolved");
+            }
+            if (!STATUSES.contains(alert.status())) {
+                throw invalid("alerts[" + i + "].status", "status must be firing or resolved");
             }
         }
         noControlCharacters(notification);

@@ -82,8 +82,11 @@ public final class StrictJson {
         module.addDeserializer(String.class, new TextOnly());
         module.addKeyDeserializer(String.class, new TextKeys());
         // java.time reads numbers as epoch seconds and ignores coercion configs: only ISO-8601 text is a time here
-        module.addDeserializer(Instant.class, new StringShaped<>(Instant.class, InstantDeserializer.INSTANT));
-        module.addDeserializer(LocalDate.class, new StringShaped<>(LocalDate.class, LocalDateDeserializer.INSTANCE));
+        module.addDeserializer(Instant.class, new StringShaped<>(Instant.class, InstantDeserializer.INSTANT,
+                Pattern.compile("[0-9]{4}-.*", Pattern.DOTALL)));
+        // java.time's reader takes a date-time for a date, dropping its time
+        module.addDeserializer(LocalDate.class, new StringShaped<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+                Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
         module.setDeserializerModifier(new NullRefusing());
         return module;
     }
@@ -121,13 +124,14 @@ public final class StrictJson {
     }
 
     private static final class StringShaped<T> extends JsonDeserializer<T> {
-        private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("[0-9]{4}-");
         private final Class<T> type;
         private final JsonDeserializer<T> fromText;
+        private final Pattern shape;
 
-        StringShaped(Class<T> type, JsonDeserializer<T> fromText) {
+        StringShaped(Class<T> type, JsonDeserializer<T> fromText, Pattern shape) {
             this.type = type;
             this.fromText = fromText;
+            this.shape = shape;
         }
 
         @Override
@@ -137,9 +141,9 @@ public final class StrictJson {
                 return (T) context.handleUnexpectedToken(type, parser);
             }
             // java.time reads years beyond 9999 (+10000-01-01, -999999999-...); RFC 3339 has four digits
-            if (!FOUR_DIGIT_YEAR.matcher(parser.getText()).lookingAt()) {
+            if (!shape.matcher(parser.getText()).matches()) {
                 throw context.weirdStringException(parser.getText(), type,
-                        "not an RFC 3339 date: it starts with a four-digit year (2024-07-05)");
+                        "not in RFC 3339 form, which has a four-digit year: 2024-07-05, 2024-07-05T10:54:00Z");
             }
             return fromText.deserialize(parser, context);
         }
