@@ -255,7 +255,7 @@ public final class Seeds {
             }
             // with no continuity failure on the node, the valid request is answered 409 and accepts nothing
             case "acceptAuditContinuityFailure" -> new Scene("/api/v1/admin/audit/continuity/acceptance",
-                    List.of(), null, false, 409);
+                    List.of("reason=checkpoint-lost", "position=1"), null, false, 409);
             default -> throw new IllegalStateException("the corpus has no seed for the operation " + operation
                     + "; add its valid request to Seeds");
         };
