@@ -238,7 +238,7 @@ class MaintenanceApiTest extends ApiIntegrationTest {
         Map<String, Object> body = schedule(refused);
         String past = Instant.now().minus(Duration.ofHours(1)).toString();
         assertProblem(send("/api/v1/maintenances", with(body, "components", List.of(componentId, "no-such-component"))),
-                400, "unknown-component", "components");
+                400, "unknown-component", "components[1]");
         assertProblem(send("/api/v1/maintenances", with(body, "scheduledUntil", windowStart.minusSeconds(60).toString())),
                 400, "maintenance-window-inverted", "scheduledUntil");
         assertProblem(send("/api/v1/maintenances", with(body, "scheduledFor", past)), 400,

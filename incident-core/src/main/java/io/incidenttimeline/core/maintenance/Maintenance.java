@@ -215,7 +215,7 @@ public class Maintenance {
                         "components[" + i + "] is required: a component id");
             }
             if (!catalogue.isDefined(componentId)) {
-                throw CommandRejected.invalid("components", "unknown-component",
+                throw CommandRejected.invalid("components[" + i + "]", "unknown-component",
                         "component " + componentId + " is not in the catalogue; define it first");
             }
             known.add(componentId);

@@ -175,7 +175,7 @@ class MaintenanceSchedulingTest {
     void givenNoMaintenance_whenAnUnknownComponentIsNamed_thenRefused() {
         fixture.givenNoPriorActivity()
                 .when(scheduleWith(List.of(COMPONENT_ID, "talk-fax"), WINDOW_START, WINDOW_END, null, null))
-                .expectException(invalidInput("unknown-component", "components"))
+                .expectException(invalidInput("unknown-component", "components[1]"))
                 .expectNoEvents();
     }
 

@@ -15,7 +15,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +34,7 @@ public class AlertmanagerWebhookController {
 
     static final String CHANNEL = "webhook";
     private static final Set<String> STATUSES = Set.of("firing", "resolved");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final CommandResponses responses;
     private final AlertmanagerReceiver receiver;
@@ -52,7 +55,8 @@ public class AlertmanagerWebhookController {
     @ApiResponse(responseCode = "200", description = "An update was posted, or nothing was needed", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = AlertmanagerReceiver.Outcome.class)))
     @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INVALID_NOTIFICATION, ProblemType.NOT_FOUND, ProblemType.INCIDENT_ALREADY_DECLARED,
-            ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED})
+            ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED,
+            ProblemType.TEXT_CONTROL_CHARACTERS})
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     public ResponseEntity<AlertmanagerReceiver.Outcome> receive(@RequestBody AlertmanagerNotification notification,
@@ -83,9 +87,50 @@ public class AlertmanagerWebhookController {
         }
         for (int i = 0; i < notification.alerts().size(); i++) {
             var alert = notification.alerts().get(i);
-            if (alert == null || alert.labels() == null || !STATUSES.contains(alert.status())) {
+            if (alert == null || alert.labels() == null) {
                 throw invalid("alerts[" + i + "]", "every alert needs labels and a status of firing or resolved");
             }
+            if (!STATUSES.contains(alert.status())) {
+                throw invalid("alerts[" + i + "].status", "status must be firing or resolved");
+            }
+        }
+        noControlCharacters(notification);
+    }
+
+    /**
+     * Every text of the notification is stored with the incident it declares, including the ones no incident field
+     * takes (groupKey, labels, URLs): a control character is refused there too, naming the notification's field.
+     */
+    private static void noControlCharacters(AlertmanagerNotification notification) {
+        text("groupKey", notification.groupKey());
+        text("receiver", notification.receiver());
+        text("externalURL", notification.externalURL());
+        texts("groupLabels", notification.groupLabels());
+        texts("commonLabels", notification.commonLabels());
+        texts("commonAnnotations", notification.commonAnnotations());
+        for (int i = 0; i < notification.alerts().size(); i++) {
+            var alert = notification.alerts().get(i);
+            String at = "alerts[" + i + "].";
+            texts(at + "labels", alert.labels());
+            texts(at + "annotations", alert.annotations());
+            text(at + "generatorURL", alert.generatorURL());
+            text(at + "fingerprint", alert.fingerprint());
+        }
+    }
+
+    private static void texts(String field, Map<String, String> values) {
+        if (values != null) {
+            values.forEach((key, value) -> {
+                text(field, key);
+                text(field + "." + key, value);
+            });
+        }
+    }
+
+    private static void text(String field, String value) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.TEXT_CONTROL_CHARACTERS.slug(), field,
+                    field + " contains control characters; only tab, line feed and carriage return are allowed");
         }
     }
 

@@ -128,7 +128,7 @@ public class IncidentCommandController {
     @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
     @DocumentedProblems({ProblemType.REMEDIATION_ITEM_NOT_FOUND})
-    @PostMapping(path = "/{incidentId}/postmortem/remediation/{itemId}/completion")
+    @PostMapping(path = "/{incidentId}/postmortem/remediation/{itemId}/completion", consumes = "application/json")
     public ResponseEntity<IncidentResponses.IncidentVersion> completeRemediationItem(@PathVariable String incidentId, @PathVariable String itemId,
                                                           @RequestBody(required = false) IncidentRequests.Completion body,
                                                           CommandContext context) {

@@ -76,7 +76,7 @@ public class MaintenanceCommandController {
     @ApiResponse(responseCode = "200", description = "In progress (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
-    @PostMapping(path = "/{maintenanceId}/start")
+    @PostMapping(path = "/{maintenanceId}/start", consumes = "application/json")
     public ResponseEntity<MaintenanceResponses.Transitioned> start(@PathVariable String maintenanceId,
                                         @RequestBody(required = false) MaintenanceRequests.Transition body,
                                         CommandContext context) {
@@ -91,7 +91,7 @@ public class MaintenanceCommandController {
     @ApiResponse(responseCode = "200", description = "Completed (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_NOT_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
-    @PostMapping(path = "/{maintenanceId}/complete")
+    @PostMapping(path = "/{maintenanceId}/complete", consumes = "application/json")
     public ResponseEntity<MaintenanceResponses.Transitioned> complete(@PathVariable String maintenanceId,
                                            @RequestBody(required = false) MaintenanceRequests.Transition body,
                                            CommandContext context) {
@@ -105,7 +105,7 @@ public class MaintenanceCommandController {
     @ApiResponse(responseCode = "200", description = "Cancelled (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = MaintenanceResponses.Transitioned.class)))
     @DocumentedProblems({ProblemType.MAINTENANCE_ALREADY_STARTED, ProblemType.MAINTENANCE_ENDED, ProblemType.UPDATE_ID_TAKEN})
-    @PostMapping(path = "/{maintenanceId}/cancel")
+    @PostMapping(path = "/{maintenanceId}/cancel", consumes = "application/json")
     public ResponseEntity<MaintenanceResponses.Transitioned> cancel(@PathVariable String maintenanceId,
                                          @RequestBody(required = false) MaintenanceRequests.Transition body,
                                          CommandContext context) {

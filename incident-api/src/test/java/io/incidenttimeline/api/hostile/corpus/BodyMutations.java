@@ -40,7 +40,8 @@ final class BodyMutations {
         cases.add(bytes(operation, "truncated", REFUSE, body, b -> Arrays.copyOf(b, b.length / 2)));
         cases.add(bytes(operation, "comment", REFUSE, body, b -> Json.bytes("/* corpus */", b)));
         cases.add(bytes(operation, "NUL before", REFUSE, body, b -> Json.bytes(0x00, b)));
-        cases.add(bytes(operation, "Latin-1 encoded whole", REFUSE, body,
+        // the é goes into the first string: a body without one (an empty object) stays ASCII, the same in Latin-1
+        cases.add(bytes(operation, "Latin-1 encoded whole", seed.toString().contains("\"") ? REFUSE : EITHER, body,
                 b -> new String(b, StandardCharsets.UTF_8).replaceFirst("\"", "\"\u00e9").getBytes(StandardCharsets.ISO_8859_1)));
         cases.add(bytes(operation, "UTF-16 encoded", REFUSE, body,
                 b -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16BE)));

@@ -7,6 +7,7 @@ import io.incidenttimeline.api.hostile.corpus.HostileCase.Expect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +20,21 @@ import java.util.Set;
  */
 final class QueryMutations {
 
-    enum Kind { COUNT, POSITION, INSTANT, LOCALE, ZONE, ID, NAME }
+    enum Kind { COUNT, POSITION, INSTANT, LOCALE, ZONE, ID, NAME, CHOICE, CURSOR }
 
     static final Map<String, Kind> KINDS = Map.ofEntries(Map.entry("limit", Kind.COUNT),
             Map.entry("fromPosition", Kind.POSITION), Map.entry("toPosition", Kind.POSITION),
             Map.entry("after", Kind.POSITION), Map.entry("from", Kind.INSTANT), Map.entry("to", Kind.INSTANT),
             Map.entry("asOf", Kind.INSTANT), Map.entry("lang", Kind.LOCALE), Map.entry("tz", Kind.ZONE),
-            Map.entry("incident", Kind.ID), Map.entry("actor", Kind.NAME), Map.entry("type", Kind.NAME));
+            Map.entry("incident", Kind.ID), Map.entry("actor", Kind.NAME), Map.entry("type", Kind.NAME),
+            Map.entry("status", Kind.CHOICE), Map.entry("visibility", Kind.CHOICE), Map.entry("component", Kind.ID),
+            Map.entry("cursor", Kind.CURSOR), Map.entry("minVersion", Kind.POSITION), Map.entry("reason", Kind.NAME),
+            Map.entry("position", Kind.POSITION));
+
+    /** The valid value of a parameter whose kind alone does not say it. */
+    private static final Map<String, String> VALID = Map.of("status", "open", "visibility", "public",
+            "cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    "2024-07-05T10:54:00Z corpus-none".getBytes(StandardCharsets.UTF_8)));
 
     private final String operation;
     private final List<HostileCase> cases = new ArrayList<>();
@@ -34,24 +43,30 @@ final class QueryMutations {
         this.operation = operation;
     }
 
-    static List<HostileCase> of(String operation, List<String> parameters, Map<String, String> validValues) {
+    static List<HostileCase> of(String operation, List<String> described, Map<String, String> validValues) {
         QueryMutations mutations = new QueryMutations(operation);
+        // the cache-busting "_" of the Statuspage reads is described as ignored: any value of it is a valid request
+        List<String> parameters = described.stream().filter(name -> !name.equals("_")).toList();
         for (String parameter : parameters) {
             Kind kind = KINDS.get(parameter);
             if (kind == null) {
                 throw new IllegalStateException(operation + " has a query parameter the corpus does not know: "
                         + parameter + "; add what it holds to QueryMutations.KINDS");
             }
-            mutations.parameter(parameter, kind, validValues.getOrDefault(parameter, valid(kind)));
+            mutations.parameter(parameter, kind, validValues.getOrDefault(parameter, valid(parameter)));
         }
         mutations.unknown("corpusUnknown", "1");
         mutations.unknown("%00", "1");
         mutations.unknown("a%5B%5D", "1");
         if (!parameters.isEmpty()) {
             String known = parameters.get(0);
-            mutations.unknown(known.toUpperCase(), validValues.getOrDefault(known, valid(KINDS.get(known))));
+            mutations.unknown(known.toUpperCase(), validValues.getOrDefault(known, valid(known)));
         }
         return mutations.cases;
+    }
+
+    private static String valid(String parameter) {
+        return VALID.containsKey(parameter) ? VALID.get(parameter) : valid(KINDS.get(parameter));
     }
 
     static String valid(Kind kind) {
@@ -61,6 +76,7 @@ final class QueryMutations {
             case INSTANT -> "2024-07-05T10:54:00Z";
             case LOCALE -> "de";
             case ZONE -> "Europe/Berlin";
+            case CHOICE, CURSOR -> throw new IllegalStateException("the valid value of a " + kind + " is by name");
             case ID -> "corpus-none";
             case NAME -> "corpus-none";
         };
@@ -121,6 +137,17 @@ final class QueryMutations {
                 }
                 for (String boundary : List.of("utc", "UTC", "GMT+1", "+14:00", "Etc/GMT-14", "SystemV/AST4")) {
                     add(name, boundary, encode(boundary), EITHER, true);
+                }
+            }
+            case CHOICE -> {
+                for (String bad : List.of("corpus-none", "*", "open,resolved")) {
+                    add(name, bad, encode(bad), REFUSE, true);
+                }
+                add(name, "upper case", encode(valid.toUpperCase()), EITHER, true);
+            }
+            case CURSOR -> {
+                for (String bad : List.of("not a cursor", "bm90IGEgY3Vyc29y", "!!!!")) {
+                    add(name, bad, encode(bad), REFUSE, true);
                 }
             }
             case ID, NAME -> {

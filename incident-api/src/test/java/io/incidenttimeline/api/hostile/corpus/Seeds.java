@@ -123,6 +123,7 @@ public final class Seeds {
                 body.put("position", 1);
                 body.put("description", "Defined by the hostile corpus");
             }
+            case "retire" -> body.put("reason", "Replaced by the corpus's next component.");
             case "registerSubscriber" -> {
                 body.put("url", "http://127.0.0.1:9/corpus-hook");
                 body.put("secret", "corpus-secret-0123456789abcdef");
@@ -235,6 +236,26 @@ public final class Seeds {
             case "auditEvents" -> new Scene("/api/v1/audit/events", List.of("limit=5"), null, false, 200);
             case "publicMaintenance" -> fixed("/api/public/v1/maintenances/" + sharedMaintenance);
             case "publicIncident" -> fixed("/api/public/v1/incidents/" + sharedIncident);
+            case "responderIncidents" -> fixed("/api/v1/incidents");
+            case "responderIncident" -> fixed("/api/v1/incidents/" + sharedIncident);
+            case "catalogueComponents" -> fixed("/api/v1/components");
+            case "retire" -> {
+                // a fresh component each time: a retirement is a one-way step
+                JsonNode definition = body("define");
+                post("/api/v1/components", definition);
+                yield new Scene("/api/v1/components/" + definition.get("id").asText() + "/retirement", List.of(),
+                        lastEtag, true, 0);
+            }
+            case "latestCheckpoint" -> {
+                ApiClient.Response signed = api.call("POST", "/api/v1/audit/checkpoints").as(TOKEN).send();
+                if (signed.status() / 100 != 2) {
+                    throw new IllegalStateException("the corpus could not sign a checkpoint: " + signed);
+                }
+                yield fixed("/api/v1/audit/checkpoints/latest");
+            }
+            // with no continuity failure on the node, the valid request is answered 409 and accepts nothing
+            case "acceptAuditContinuityFailure" -> new Scene("/api/v1/admin/audit/continuity/acceptance",
+                    List.of("reason=checkpoint-lost", "position=1"), null, false, 409);
             default -> throw new IllegalStateException("the corpus has no seed for the operation " + operation
                     + "; add its valid request to Seeds");
         };

@@ -3,6 +3,8 @@ package io.incidenttimeline.api.http.infra.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -46,6 +49,7 @@ public class QueryParameterCheck implements HandlerInterceptor {
                 || method.getBeanType().getName().startsWith("org.springframework.boot.actuate.")) {
             return true;
         }
+        refuseBrokenEncoding(request.getQueryString());
         Known accepted = known.computeIfAbsent(method.getMethod(), m -> declared(method));
         if (accepted.any()) {
             return true;
@@ -72,6 +76,23 @@ public class QueryParameterCheck implements HandlerInterceptor {
     private static boolean linkTracking(HandlerMethod handler, String name) {
         return handler.getBeanType().getName().startsWith(PAGES)
                 && (name.startsWith("utm_") || LINK_TRACKING.contains(name));
+    }
+
+    /** Tomcat drops a pair whose value it cannot decode ({@code %zz}): the answer would be the one to no filter. */
+    private static void refuseBrokenEncoding(String queryString) {
+        for (String pair : queryString.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals < 0) {
+                continue;
+            }
+            try {
+                URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                String name = names(pair).get(0);
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST.slug(), name,
+                        name + " is not percent-encoded correctly: a % must be followed by two hex digits");
+            }
+        }
     }
 
     /** The parameter names of a query string, decoded as Tomcat decodes them ({@code +} is a space). */

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * How request bodies are read: as the OpenAPI description types them and nothing else. Each JSON value has exactly
@@ -67,8 +68,12 @@ public final class StrictJson {
     /** A string that is not Unicode text; {@link #getOriginalMessage()} says why. */
     public static final class NotText extends MismatchedInputException {
         NotText(JsonParser parser) {
-            super(parser, "contains an unpaired UTF-16 surrogate (a \\ud800-\\udfff escape without its pair), which is "
+            this(parser, "contains an unpaired UTF-16 surrogate (a \\ud800-\\udfff escape without its pair), which is "
                     + "no character; send valid Unicode text");
+        }
+
+        NotText(JsonParser parser, String reason) {
+            super(parser, reason);
         }
     }
 
@@ -77,8 +82,11 @@ public final class StrictJson {
         module.addDeserializer(String.class, new TextOnly());
         module.addKeyDeserializer(String.class, new TextKeys());
         // java.time reads numbers as epoch seconds and ignores coercion configs: only ISO-8601 text is a time here
-        module.addDeserializer(Instant.class, new StringShaped<>(Instant.class, InstantDeserializer.INSTANT));
-        module.addDeserializer(LocalDate.class, new StringShaped<>(LocalDate.class, LocalDateDeserializer.INSTANCE));
+        module.addDeserializer(Instant.class, new StringShaped<>(Instant.class, InstantDeserializer.INSTANT,
+                Pattern.compile("[0-9]{4}-.*", Pattern.DOTALL)));
+        // java.time's reader takes a date-time for a date, dropping its time
+        module.addDeserializer(LocalDate.class, new StringShaped<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+                Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
         module.setDeserializerModifier(new NullRefusing());
         return module;
     }
@@ -104,8 +112,13 @@ public final class StrictJson {
     }
 
     private static final class TextKeys extends KeyDeserializer {
+        private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            // every key of this API is an id or a label name; a NUL is not even storable in PostgreSQL text
+            if (CONTROL.matcher(key).find()) {
+                throw new NotText(context.getParser(), "has a key with a control character, which no key holds");
+            }
             return checked(context.getParser(), key);
         }
     }
@@ -113,10 +126,12 @@ public final class StrictJson {
     private static final class StringShaped<T> extends JsonDeserializer<T> {
         private final Class<T> type;
         private final JsonDeserializer<T> fromText;
+        private final Pattern shape;
 
-        StringShaped(Class<T> type, JsonDeserializer<T> fromText) {
+        StringShaped(Class<T> type, JsonDeserializer<T> fromText, Pattern shape) {
             this.type = type;
             this.fromText = fromText;
+            this.shape = shape;
         }
 
         @Override
@@ -124,6 +139,11 @@ public final class StrictJson {
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) context.handleUnexpectedToken(type, parser);
+            }
+            // java.time reads years beyond 9999 (+10000-01-01, -999999999-...); RFC 3339 has four digits
+            if (!shape.matcher(parser.getText()).matches()) {
+                throw context.weirdStringException(parser.getText(), type,
+                        "not in RFC 3339 form, which has a four-digit year: 2024-07-05, 2024-07-05T10:54:00Z");
             }
             return fromText.deserialize(parser, context);
         }
