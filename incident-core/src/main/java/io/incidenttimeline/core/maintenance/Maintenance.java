@@ -214,6 +214,8 @@ public class Maintenance {
                 throw CommandRejected.invalid("components[" + i + "]", "value-required",
                         "components[" + i + "] is required: a component id");
             }
+            // the text rules first: a NUL is not even a value the catalogue's store can be asked about
+            Text.required("components[" + i + "]", componentId, Text.ID_MAX);
             if (!catalogue.isDefined(componentId)) {
                 throw CommandRejected.invalid("components[" + i + "]", "unknown-component",
                         "component " + componentId + " is not in the catalogue; define it first");
