@@ -233,7 +233,13 @@ class IncidentCommandApiTest extends ApiIntegrationTest {
 
     @Test
     void timesBefore2000AreRefusedWithTheBound() {
-        for (String longAgo : List.of("0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "1999-12-31T23:59:59Z")) {
+        var beyondRfc3339 = api.post("/api/v1/incidents").as(RESPONDER)
+                .json(with(declaration(uniqueId("i")), "occurredAt", "-999999999-01-01T00:00:00Z")).send();
+        assertProblem(beyondRfc3339, 400, "invalid-field", "occurredAt");
+        assertThat(beyondRfc3339.json().get("detail").asText()).contains("is not a valid ISO-8601 timestamp");
+        assertProblem(put("/impact-window", Map.of("startedAt", "-999999999-01-01T00:00:00Z"), 400), 400,
+                "invalid-field", "startedAt");
+        for (String longAgo : List.of("0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z")) {
             var declared = api.post("/api/v1/incidents").as(RESPONDER)
                     .json(with(declaration(uniqueId("i")), "occurredAt", longAgo)).send();
             assertProblem(declared, 400, "time-out-of-range", "occurredAt");
