@@ -44,7 +44,9 @@ public final class Chromium implements AutoCloseable {
                 "--lang=en-US", "--window-size=1280,1000");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         browser = new ChromeDriver(service, options);
+        // Debian's /usr/bin/chromedriver may be a link to /usr/lib/chromium/chromedriver, which Selenium resolves
         String driver = Path.of(DRIVER).toRealPath().toString();
+        assertThat(Path.of(service.getExecutable()).toRealPath()).hasToString(driver);
         assertThat(messages.messages).as("Selenium found the driver it was given and never ran Selenium Manager, "
                         + "which would download drivers and browsers")
                 .contains("org.openqa.selenium.remote.service.DriverFinder: Skipping Selenium Manager, path to "

@@ -3,18 +3,12 @@ package io.incidenttimeline.api.http.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidenttimeline.api.support.ApiIntegrationTest;
+import io.incidenttimeline.api.support.Chromium;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,8 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
@@ -48,44 +36,22 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
     @TempDir
     Path profile;
 
-    /** Selenium logs through java.util.logging; its driver finder says whether it used Selenium Manager. */
-    private final Logger seleniumLog = Logger.getLogger("org.openqa.selenium");
-    private final Messages seleniumMessages = new Messages();
-    private ChromeDriverService service;
+    private Chromium chromium;
     private ChromeDriver browser;
 
     @BeforeEach
     void start() throws IOException {
         ReferenceIncidentFixture.loadAndProject(api);
-        seleniumLog.setLevel(Level.FINE);
-        seleniumLog.addHandler(seleniumMessages);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + Files.createDirectories(profile.resolve("chromium")),
-                "--lang=en-US", "--window-size=1280,1000");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(service, options);
-        // Debian's /usr/bin/chromedriver may be a link to /usr/lib/chromium/chromedriver, which Selenium resolves
-        String driver = Path.of(CHROMEDRIVER).toRealPath().toString();
-        assertThat(Path.of(service.getExecutable()).toRealPath()).hasToString(driver);
-        assertThat(seleniumMessages.messages).as("Selenium found the driver it was given and never ran Selenium Manager, "
-                + "which would download drivers and browsers")
-                .contains("org.openqa.selenium.remote.service.DriverFinder: Skipping Selenium Manager, path to "
-                        + "chromedriver specified in Service class: " + driver)
-                .noneMatch(message -> message.startsWith("org.openqa.selenium.manager."));
+        chromium = new Chromium(profile);
+        browser = chromium.browser();
         assertThat(browser.getCapabilities().getBrowserName()).isEqualTo("chrome");
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void stop() {
-        seleniumLog.removeHandler(seleniumMessages);
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -120,7 +86,7 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("nav.languages")).getText())
                 .contains("English (Original)").contains("Deutsch (maschinelle Übersetzung)");
         screenshot("reference-incident-de.png");
-        assertThat(severe()).as("no console errors, no CSP violations").isEmpty();
+        assertThat(chromium.severeConsoleMessages()).as("no console errors, no CSP violations").isEmpty();
 
         browser.findElement(By.cssSelector("#tz option[value='Europe/Berlin']")).click();
         browser.findElement(By.cssSelector("form.zone-picker button")).submit();
@@ -142,29 +108,7 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
         assertThat(bars.get(0).getSize().getHeight()).as("the bar is drawn").isGreaterThan(10);
         assertThat(browser.findElement(By.cssSelector(".uptime__caption")).getText()).contains("uptime over the last 90 days");
         screenshot("status-page.png");
-        assertThat(severe()).isEmpty();
-    }
-
-    private static final class Messages extends Handler {
-
-        final List<String> messages = new CopyOnWriteArrayList<>();
-
-        Messages() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            messages.add(record.getLoggerName() + ": " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
+        assertThat(chromium.severeConsoleMessages()).isEmpty();
     }
 
     private String base() {
@@ -175,10 +119,5 @@ class ReferenceIncidentBrowserTest extends ApiIntegrationTest {
         Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, Math.min(height.intValue() + 100, 6000)));
         Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private List<String> severe() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 }
