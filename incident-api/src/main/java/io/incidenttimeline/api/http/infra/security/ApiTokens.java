@@ -41,7 +41,14 @@ public final class ApiTokens {
 
     /** Compares the presented token's hash with every configured hash, so timing reveals neither match nor position. */
     public Optional<Caller> authenticate(String presentedToken) {
-        byte[] presented = Sha256.of(presentedToken);
+        return authenticateHash(Sha256.of(presentedToken));
+    }
+
+    /**
+     * The caller whose token has this SHA-256, for a holder of the hash rather than the token (a console session keeps
+     * only the hash, and asks again on every request so that a revoked token loses access at once).
+     */
+    public Optional<Caller> authenticateHash(byte[] presented) {
         Caller match = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), presented)) {
