@@ -204,6 +204,43 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
         }
     }
 
+    /**
+     * Two admins issuing the same name at the same moment: one gets the token, the other a 409, and the table and the
+     * event store agree on a single issue.
+     */
+    @Test
+    void theSameNameIssuedTwiceAtOnceIsIssuedOnceWithOneRowAndOneEvent() throws Exception {
+        String name = ApiClient.uniqueId("heidi");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ApiClient.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return issue(name, "responder");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var call : calls) {
+                var response = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.status());
+                if (response.status() != 201) {
+                    assertThat(response.json().get("type").asText()).as(response.toString())
+                            .isEqualTo("/problems/token-name-taken");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_token WHERE name = ?", Integer.class, name))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, "access-token:" + name)).isEqualTo(1);
+    }
+
     @Test
     void aConfiguredTokenCannotBeRevokedAtRunTimeAndTheProblemSaysWhereItIsRemoved() {
         var refused = api.call("DELETE", TOKENS + "/test-responder").as(ADMIN).send();
