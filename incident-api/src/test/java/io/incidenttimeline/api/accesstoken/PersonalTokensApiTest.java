@@ -106,6 +106,23 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
         assertThat(declareWith(first)).as("the old token stays revoked").isEqualTo(401);
     }
 
+    /** Past the snapshot threshold (5 events in tests), the token's aggregate is restored from a snapshot. */
+    @Test
+    void aNameIssuedAndRevokedManyTimesStillDecidesRightFromItsSnapshot() {
+        String name = ApiClient.uniqueId("ivan");
+        for (int round = 0; round < 3; round++) {
+            assertThat(issue(name, "responder").status()).isEqualTo(201);
+            assertThat(api.call("DELETE", TOKENS + "/" + name).as(ADMIN).send().status()).isEqualTo(204);
+        }
+        Eventually.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, "access-token:" + name), count -> count > 0, "a snapshot of the token's aggregate");
+
+        assertThat(api.call("DELETE", TOKENS + "/" + name).as(ADMIN).send().status()).as("revoked already").isEqualTo(404);
+        String token = issue(name, "auditor").json().get("token").asText();
+        assertThat(issue(name, "auditor").status()).as("active again").isEqualTo(409);
+        assertThat(api.get("/api/v1/audit/events?limit=1").as(token).send().status()).isEqualTo(200);
+    }
+
     /**
      * Another node issues or revokes by committing a row of the shared table; this node must follow on the next
      * request, which holds only if it asks the table every time rather than a copy of its own. Written here with plain
@@ -210,7 +227,12 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
      */
     @Test
     void theSameNameIssuedTwiceAtOnceIsIssuedOnceWithOneRowAndOneEvent() throws Exception {
-        String name = ApiClient.uniqueId("heidi");
+        for (int round = 0; round < 3; round++) {
+            issueTwiceAtOnce(ApiClient.uniqueId("heidi"));
+        }
+    }
+
+    private void issueTwiceAtOnce(String name) throws Exception {
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

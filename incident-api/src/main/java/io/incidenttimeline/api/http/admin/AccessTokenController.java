@@ -12,6 +12,7 @@ import io.incidenttimeline.api.http.infra.security.ApiTokens;
 import io.incidenttimeline.core.accesstoken.TokenName;
 import io.incidenttimeline.core.accesstoken.TokenRole;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,9 +48,10 @@ public class AccessTokenController {
         this.tokens = tokens;
     }
 
-    public record Issue(@Schema(requiredMode = REQUIRED, pattern = TokenName.PATTERN, maxLength = TokenName.MAX,
-                                example = "alice", description = "who holds the token, as the audit trail names them: "
-                                + TokenName.RULE) String name,
+    // the pattern bounds the length too (1-63): a maxLength beside it would only repeat it
+    public record Issue(@Schema(requiredMode = REQUIRED, pattern = TokenName.PATTERN, example = "alice",
+                                description = "who holds the token, as the audit trail names them: " + TokenName.RULE)
+                        String name,
                         @Schema(requiredMode = REQUIRED, example = "responder") TokenRole role) {
     }
 
@@ -114,7 +116,7 @@ public class AccessTokenController {
     @ApiResponse(responseCode = "204", description = "Revoked")
     @DocumentedProblems({ProblemType.TOKEN_NOT_FOUND, ProblemType.TOKEN_CONFIGURED})
     @DeleteMapping("/{name}")
-    public ResponseEntity<Void> revoke(@PathVariable String name) {
+    public ResponseEntity<Void> revoke(@Parameter(description = "the token's name") @PathVariable String name) {
         tokens.revoke(name, actor());
         return ResponseEntity.noContent().build();
     }

@@ -130,6 +130,10 @@ public final class Seeds {
                 body.put("components", List.of(quietComponent));
             }
             case "receive" -> alertmanagerNotification(body, now);
+            case "issueToken" -> {
+                body.put("name", unique("corpus-token"));
+                body.put("role", "responder");
+            }
             default -> {
                 return null;
             }
@@ -208,6 +212,8 @@ public final class Seeds {
             case "subscriberDeliveries" -> fixed("/api/v1/subscribers/" + registerSubscriber() + "/deliveries");
             case "removeSubscriber" -> new Scene("/api/v1/subscribers/" + registerSubscriber(), List.of(), null, true,
                     204);
+            case "issueToken", "listTokens" -> fixed("/api/v1/admin/tokens");
+            case "revokeToken" -> new Scene("/api/v1/admin/tokens/" + issueToken(), List.of(), null, true, 204);
             case "listCheckpoints", "createCheckpoint" -> fixed("/api/v1/audit/checkpoints");
             case "replayProjection" -> new Scene("/api/v1/admin/projections/corpus-no-such-projection/replay",
                     List.of(), null, false, 404);
@@ -328,6 +334,10 @@ public final class Seeds {
         JsonNode body = body("scheduleMaintenance");
         post("/api/v1/maintenances", body);
         return body.get("id").asText();
+    }
+
+    private String issueToken() {
+        return post("/api/v1/admin/tokens", body("issueToken")).json().get("name").asText();
     }
 
     private String registerSubscriber() {
