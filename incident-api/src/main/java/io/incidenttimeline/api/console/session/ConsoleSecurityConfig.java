@@ -37,6 +37,8 @@ public class ConsoleSecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** Pages that are only a form to write with: an auditor's answer is 403, as for their post. */
+    private static final String[] WRITE_FORMS = {"/console/incidents/new"};
     private static final String[] READERS = {Role.RESPONDER.name(), Role.AUDITOR.name()};
 
     @Bean
@@ -67,6 +69,7 @@ public class ConsoleSecurityConfig {
                         .requestMatchers(SIGN_IN, FORBIDDEN).permitAll()
                         .requestMatchers("/assets/**").permitAll()
                         .requestMatchers(HttpMethod.POST, SIGN_OUT).authenticated()
+                        .requestMatchers(HttpMethod.GET, WRITE_FORMS).hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(READERS)
                         .requestMatchers("/console", "/console/**").hasRole(Role.RESPONDER.name())
                         .anyRequest().permitAll());
