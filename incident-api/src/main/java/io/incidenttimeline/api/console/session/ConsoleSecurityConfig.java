@@ -48,6 +48,7 @@ public class ConsoleSecurityConfig {
         forbidden.setErrorPage(FORBIDDEN);
         http.securityMatcher("/console/**", "/oauth2/**", "/login/oauth2/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .securityContext(context -> context.securityContextRepository(new TokenSessionsAreNotSaved()))
                 .addFilterAfter(new TokenSessionFilter(sessions), SecurityContextHolderFilter.class)
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
                 .httpBasic(basic -> basic.disable())
