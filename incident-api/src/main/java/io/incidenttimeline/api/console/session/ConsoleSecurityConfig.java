@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -47,7 +46,8 @@ public class ConsoleSecurityConfig {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage(FORBIDDEN);
         http.securityMatcher("/console/**", "/oauth2/**", "/login/oauth2/**")
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // sign-in makes the new session itself (TokenSessions); single sign-on's login changes the id itself
+                .sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
                 .securityContext(context -> context.securityContextRepository(new TokenSessionsAreNotSaved()))
                 .addFilterAfter(new TokenSessionFilter(sessions), SecurityContextHolderFilter.class)
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
