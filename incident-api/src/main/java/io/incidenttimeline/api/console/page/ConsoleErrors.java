@@ -26,14 +26,20 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    private final ConsoleModel model;
+
+    ConsoleErrors(ConsoleModel model) {
+        this.model = model;
+    }
+
     @ExceptionHandler(ConsoleNotFound.class)
     ModelAndView notFound(ConsoleNotFound missing) {
-        return error(HttpStatus.NOT_FOUND, missing.getMessage());
+        return model.addTo(error(HttpStatus.NOT_FOUND, missing.getMessage()));
     }
 
     @ExceptionHandler(ApiProblem.class)
     ModelAndView badRequest(ApiProblem problem) {
-        return error(problem.status(), problem.getMessage());
+        return model.addTo(error(problem.status(), problem.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -41,14 +47,15 @@ class ConsoleErrors {
         if (StorageFailures.isUnavailable(e)) {
             log.warn("the database is unavailable; answering 503 to {} {}: {}", request.getMethod(),
                     request.getRequestURI(), StorageFailures.describe(e));
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable. Try again in a moment.");
+            return model.addTo(error(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable. Try again in a moment."));
         }
         if (e instanceof ErrorResponse known && HttpStatus.resolve(known.getStatusCode().value()) != null
                 && known.getStatusCode().is4xxClientError()) {
-            return error(HttpStatus.resolve(known.getStatusCode().value()), "The console cannot read this request.");
+            return model.addTo(error(HttpStatus.resolve(known.getStatusCode().value()),
+                    "The console cannot read this request."));
         }
         log.error("unexpected failure of console {} {}", request.getMethod(), request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again in a moment.");
+        return model.addTo(error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again in a moment."));
     }
 
     static ModelAndView error(HttpStatus status, String message) {
