@@ -1,0 +1,30 @@
+package io.incidenttimeline.api.console.incident;
+
+import io.incidenttimeline.api.application.Actor;
+import io.incidenttimeline.api.console.page.ConsoleUser;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+/** The signed-in person as the sender of a console command: their name and role, on the channel {@value #CHANNEL}. */
+final class ConsoleActors {
+
+    static final String CHANNEL = "console";
+
+    private ConsoleActors() {
+    }
+
+    /**
+     * The actor of a command from {@code person}. The console's chain refuses an auditor's POST first; this keeps a
+     * command from ever going out in an auditor's name.
+     */
+    static Actor writer(Authentication person) {
+        ConsoleUser user = ConsoleUser.of(person).filter(ConsoleUser::canWrite)
+                .orElseThrow(() -> new AccessDeniedException("auditors read the console; they do not send commands"));
+        return new Actor(user.name(), user.roleName(), CHANNEL, UUID.randomUUID().toString());
+    }
+
+    static boolean canWrite(Authentication person) {
+        return ConsoleUser.of(person).map(ConsoleUser::canWrite).orElse(false);
+    }
+}
