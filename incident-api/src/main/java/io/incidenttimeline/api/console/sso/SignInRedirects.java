@@ -74,7 +74,9 @@ final class SignInRedirects implements AuthenticationSuccessHandler, Authenticat
                 default -> FAILED;
             };
             if (reason.equals(FAILED)) {
-                log.warn("console sign-in through an OpenID Connect provider failed: {}", oauth2.getError());
+                String description = String.valueOf(oauth2.getError().getDescription());
+                log.warn("console sign-in through an OpenID Connect provider failed: [{}] {}", code,
+                        description.length() > 300 ? description.substring(0, 300) + "..." : description);
             }
         } else {
             log.warn("console sign-in through an OpenID Connect provider failed: {}", exception.getMessage());
