@@ -8,7 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layout of incident-api: only the HTTP edge ({@code ..api.http..}) knows HTTP. The application layer, the
+ * The layout of incident-api: only the HTTP edges know HTTP: the API ({@code ..api.http..}) and the console
+ * ({@code ..api.console..}), which serves pages over the API's reads and request types. The application layer, the
  * capabilities (audit, subscribers, Alertmanager, storage, the demo, maintenance windows, the Statuspage documents)
  * and the Axon wiring send commands and read read models without any HTTP type, so schedulers, the demo and
  * Alertmanager use the same path as a request.
@@ -17,10 +18,11 @@ import com.tngtech.archunit.lang.ArchRule;
 class ApiArchitectureTest {
 
     private static final String HTTP = "io.incidenttimeline.api.http..";
+    private static final String CONSOLE = "io.incidenttimeline.api.console..";
 
     @ArchTest
     static final ArchRule onlyTheHttpEdgeKnowsHttp = noClasses()
-            .that().resideOutsideOfPackage(HTTP)
+            .that().resideOutsideOfPackages(HTTP, CONSOLE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..", "javax.servlet..",
                     "org.apache.catalina..", "org.apache.tomcat..")
@@ -29,9 +31,15 @@ class ApiArchitectureTest {
 
     @ArchTest
     static final ArchRule nothingButTheEdgeDependsOnIt = noClasses()
-            .that().resideOutsideOfPackage(HTTP)
+            .that().resideOutsideOfPackages(HTTP, CONSOLE)
             .and().resideOutsideOfPackage("io.incidenttimeline.api.demo..")
             .should().dependOnClassesThat().resideInAPackage(HTTP)
             .because("the edge depends on the application, never the other way round (the demo is a client: it reads "
                     + "the reference incident as the API's own request bodies, which are also the API's examples)");
+
+    @ArchTest
+    static final ArchRule theApiDoesNotKnowTheConsole = noClasses()
+            .that().resideInAPackage(HTTP)
+            .should().dependOnClassesThat().resideInAPackage(CONSOLE)
+            .because("the console is a client of the API's reads and requests; the API works without it");
 }

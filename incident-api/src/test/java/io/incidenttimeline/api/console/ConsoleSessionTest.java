@@ -1,0 +1,43 @@
+package io.incidenttimeline.api.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidenttimeline.api.support.ApiClient;
+import io.incidenttimeline.api.support.ApiIntegrationTest;
+import io.incidenttimeline.api.support.ConsoleClient;
+import io.incidenttimeline.api.support.ConsoleClient.Form;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** How a console session ends: sign-out, on the server. */
+class ConsoleSessionTest extends ApiIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void signOutEndsTheSessionOnTheServerSoTheOldCookieNoLongerWorks() {
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
+        String session = browser.sessionId();
+        assertThat(browser.get("/console").body()).contains("Sign out");
+
+        var signedOut = browser.post("/console/sign-out", new Form());
+
+        assertThat(signedOut.status()).as(signedOut.toString()).isEqualTo(303);
+        assertThat(signedOut.location()).isEqualTo("/console/sign-in?signed-out");
+        assertThat(browser.get(signedOut.location()).body()).contains("You are signed out.");
+        var replayed = browser.withSessionCookie(session).get("/console");
+        assertThat(replayed.status()).as("the old session cookie, presented again").isEqualTo(303);
+        assertThat(replayed.location()).isEqualTo("/console/sign-in");
+    }
+
+    @Test
+    void signOutWithoutTheFormsCsrfTokenIsRefusedAndTheSessionLives() {
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
+
+        var forged = browser.postWithCsrf("/console/sign-out", new Form(), null);
+
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+        assertThat(browser.get("/console").status()).isEqualTo(200);
+    }
+}
