@@ -1,0 +1,227 @@
+package io.incidenttimeline.api.console.incident;
+
+import io.incidenttimeline.api.application.Actor;
+import io.incidenttimeline.api.application.CommandRefused;
+import io.incidenttimeline.api.application.CommandResult;
+import io.incidenttimeline.api.application.Commands;
+import io.incidenttimeline.api.application.Refusal;
+import io.incidenttimeline.api.application.Refusals;
+import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
+import io.incidenttimeline.core.shared.CommandRejected;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * One incident in the console: its timeline from the responder view and a plain HTML form per command. Each form
+ * carries the incident's version, which its command expects (a stale page is refused, never overwritten); after a
+ * command the browser is sent back to the page (303), which waits for the responder view to show the command.
+ */
+@Controller
+@RequestMapping("/console/incidents/{incidentId}")
+class IncidentConsoleController {
+
+    private final IncidentPage page;
+    private final IncidentForms forms;
+    private final Commands commands;
+
+    IncidentConsoleController(IncidentPage page, IncidentForms forms, Commands commands) {
+        this.page = page;
+        this.forms = forms;
+        this.commands = commands;
+    }
+
+    /** {@code seen}: the version a command of this person answered, which the page waits (briefly) to show. */
+    @GetMapping
+    ModelAndView show(@PathVariable String incidentId, @RequestParam(required = false) String seen,
+                      @RequestParam(required = false) String translate, Authentication person) {
+        return page.render(incident(incidentId, version(seen)), request(person, translate), FormState.NONE,
+                HttpStatus.OK);
+    }
+
+    @PostMapping("/updates")
+    ModelAndView postUpdate(@PathVariable String incidentId, @RequestParam MultiValueMap<String, String> fields,
+                            Authentication person) {
+        SubmittedForm form = SubmittedForm.of("update", fields);
+        if ("preview".equals(form.text("action"))) {
+            return preview(incidentId, form, person);
+        }
+        return submit(incidentId, form, person, result -> "update-" + result.updateId(),
+                (incident, actor) -> forms.postUpdate(incident, form, actor));
+    }
+
+    @PostMapping("/updates/{updateId}/amendment")
+    ModelAndView amend(@PathVariable String incidentId, @PathVariable String updateId,
+                       @RequestParam MultiValueMap<String, String> fields, Authentication person) {
+        SubmittedForm form = SubmittedForm.of("amend-" + updateId, fields);
+        return submit(incidentId, form, person, result -> "update-" + updateId,
+                (incident, actor) -> commands.send(forms.amendment(incidentId, updateId, form), actor));
+    }
+
+    @PostMapping("/updates/{updateId}/retraction")
+    ModelAndView retract(@PathVariable String incidentId, @PathVariable String updateId,
+                         @RequestParam MultiValueMap<String, String> fields, Authentication person) {
+        SubmittedForm form = SubmittedForm.of("retract-" + updateId, fields);
+        return submit(incidentId, form, person, result -> "update-" + updateId,
+                (incident, actor) -> commands.send(forms.retraction(incidentId, updateId, form), actor));
+    }
+
+    @PostMapping("/impact-window")
+    ModelAndView recordImpactWindow(@PathVariable String incidentId,
+                                    @RequestParam MultiValueMap<String, String> fields, Authentication person) {
+        SubmittedForm form = SubmittedForm.of("window", fields);
+        return submit(incidentId, form, person, result -> "impact",
+                (incident, actor) -> commands.send(forms.impactWindow(incidentId, form), actor));
+    }
+
+    @PostMapping("/postmortem")
+    ModelAndView publishPostMortem(@PathVariable String incidentId,
+                                   @RequestParam MultiValueMap<String, String> fields, Authentication person) {
+        SubmittedForm form = SubmittedForm.of("postmortem", fields);
+        return submit(incidentId, form, person, result -> "postmortem",
+                (incident, actor) -> forms.publishPostMortem(incidentId, form, actor));
+    }
+
+    @PostMapping("/postmortem/remediation/{itemId}/completion")
+    ModelAndView completeRemediationItem(@PathVariable String incidentId, @PathVariable String itemId,
+                                         @RequestParam MultiValueMap<String, String> fields, Authentication person) {
+        SubmittedForm form = SubmittedForm.of("complete-" + itemId, fields);
+        return submit(incidentId, form, person, result -> "item-" + itemId,
+                (incident, actor) -> commands.send(forms.completion(incidentId, itemId, form), actor));
+    }
+
+    @PostMapping("/translations")
+    ModelAndView addTranslation(@PathVariable String incidentId, @RequestParam MultiValueMap<String, String> fields,
+                                Authentication person) {
+        SubmittedForm form = SubmittedForm.of("translation", fields);
+        return submit(incidentId, form, person, result -> "translations",
+                (incident, actor) -> commands.send(forms.translation(incidentId, form), actor));
+    }
+
+    @ExceptionHandler(IncidentNotFound.class)
+    ModelAndView notFound(IncidentNotFound missing) {
+        return new ModelAndView("console/incident-missing", Map.of("detail", missing.getMessage()), HttpStatus.NOT_FOUND);
+    }
+
+    /** Sends a form's command(s) on behalf of the signed-in person. */
+    @FunctionalInterface
+    private interface Send {
+        CommandResult send(ResponderIncidentView incident, Actor actor);
+    }
+
+    private ModelAndView submit(String incidentId, SubmittedForm form, Authentication person,
+                                Function<CommandResult, String> anchor, Send send) {
+        requireWriter(person);
+        ResponderIncidentView incident = incident(incidentId, null);
+        try {
+            form.version();
+            CommandResult result = send.send(incident, ConsoleActors.of(person));
+            return redirect(incidentId, result.version(), anchor.apply(result));
+        } catch (FormProblem problem) {
+            return refused(incident, form, person, new FormState.Problem(problem.field(), problem.getMessage()),
+                    HttpStatus.BAD_REQUEST);
+        } catch (CommandRejected rejected) {
+            return refused(incident, form, person, Refusals.of(rejected).orElseThrow());
+        } catch (CommandRefused refused) {
+            if (refused.refusal().kind() == Refusal.Kind.STALE_VERSION) {
+                return stale(incidentId, form, person);
+            }
+            return refused(incident, form, person, refused.refusal());
+        }
+    }
+
+    private ModelAndView preview(String incidentId, SubmittedForm form, Authentication person) {
+        requireWriter(person);
+        ResponderIncidentView incident = incident(incidentId, null);
+        try {
+            return page.render(incident, request(person, null), FormState.previewed(form, forms.preview(form)),
+                    HttpStatus.OK);
+        } catch (FormProblem problem) {
+            return refused(incident, form, person, new FormState.Problem(problem.field(), problem.getMessage()),
+                    HttpStatus.BAD_REQUEST);
+        } catch (CommandRejected rejected) {
+            return refused(incident, form, person, Refusals.of(rejected).orElseThrow());
+        }
+    }
+
+    /** The page again, with what changed since the form's version and the person's input still in the form. */
+    private ModelAndView stale(String incidentId, SubmittedForm form, Authentication person) {
+        long formVersion = form.version();
+        ResponderIncidentView current = incident(incidentId, formVersion + 1);
+        Set<String> seen = Set.copyOf(form.seenUpdates());
+        List<ResponderIncidentView.Update> added = new ArrayList<>(current.updates().stream()
+                .filter(u -> !seen.contains(u.id())).toList());
+        Collections.reverse(added);
+        return page.render(current, request(person, null),
+                FormState.stale(form, new FormState.Stale(formVersion, current.version(), added)), HttpStatus.CONFLICT);
+    }
+
+    private ModelAndView refused(ResponderIncidentView incident, SubmittedForm form, Authentication person,
+                                 Refusal refusal) {
+        return refused(incident, form, person, new FormState.Problem(refusal.field(), refusal.detail()),
+                status(refusal.kind()));
+    }
+
+    private ModelAndView refused(ResponderIncidentView incident, SubmittedForm form, Authentication person,
+                                 FormState.Problem problem, HttpStatus status) {
+        return page.render(incident, request(person, null), FormState.refused(form, problem), status);
+    }
+
+    /** The status the API answers the same refusal with; a stale version is answered above, with 409. */
+    static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RULE_VIOLATION, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_IN_PROGRESS, STALE_VERSION ->
+                    HttpStatus.CONFLICT;
+            case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private ResponderIncidentView incident(String incidentId, Long minVersion) {
+        return page.incident(incidentId, minVersion).orElseThrow(() -> new IncidentNotFound(incidentId));
+    }
+
+    private static IncidentPage.PageRequest request(Authentication person, String translate) {
+        return new IncidentPage.PageRequest(ConsoleActors.canWrite(person), translate);
+    }
+
+    /** The console's chain refuses an auditor's POST first; this keeps a command from ever going out as one. */
+    private static void requireWriter(Authentication person) {
+        if (!ConsoleActors.canWrite(person)) {
+            throw new AccessDeniedException("auditors read the console; they do not send commands");
+        }
+    }
+
+    private static ModelAndView redirect(String incidentId, long version, String anchor) {
+        RedirectView view = new RedirectView("/console/incidents/" + incidentId + "?seen=" + version + "#" + anchor,
+                true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
+    }
+
+    private static Long version(String seen) {
+        try {
+            return seen == null ? null : Long.valueOf(seen);
+        } catch (NumberFormatException e) {
+            return null; // only a hint to wait for the view: without it the page shows what the view has
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.incidenttimeline.api.console.incident;
+
+import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
+import io.incidenttimeline.core.shared.Visibility;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The promise of a next update still to be answered, counted down at {@code now}: "due in 12 min", or overdue.
+ *
+ * @param updateId the update that made the promise
+ */
+record NextUpdate(String updateId, Instant dueAt, boolean overdue, String countdown, boolean internal) {
+
+    /** The latest unanswered promise of a live update; none once the incident is resolved. */
+    static Optional<NextUpdate> of(ResponderIncidentView incident, Instant now) {
+        if (incident.resolved()) {
+            return Optional.empty();
+        }
+        return incident.promises().stream().filter(p -> p.answeredBy() == null)
+                .max(Comparator.comparing(ResponderIncidentView.Promise::madeAt)).map(p -> {
+                    boolean overdue = now.isAfter(p.dueAt());
+                    String span = ConsoleTimes.span(Duration.between(now, p.dueAt()));
+                    return new NextUpdate(p.updateId(), p.dueAt(), overdue,
+                            overdue ? "overdue by " + span : "next update due in " + span,
+                            p.audience() == Visibility.INTERNAL);
+                });
+    }
+}

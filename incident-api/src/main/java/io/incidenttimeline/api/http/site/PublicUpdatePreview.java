@@ -1,0 +1,23 @@
+package io.incidenttimeline.api.http.site;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * An update not posted yet, as the public incident page would show it: the model of {@code page/update :: update},
+ * the fragment the page itself renders each update with, so a preview shows what readers will see.
+ */
+public final class PublicUpdatePreview {
+
+    private PublicUpdatePreview() {
+    }
+
+    /**
+     * The public page's view of an update with {@code status} (its wire name) and {@code message}, posted at
+     * {@code postedAt}, promising the next one by {@code nextUpdateDueAt} (or null), in UTC.
+     */
+    public static Object of(String status, String message, Instant postedAt, Instant nextUpdateDueAt) {
+        return new IncidentView.UpdateView("preview", status, message, Moment.of(postedAt, ZoneOffset.UTC), false,
+                null, Moment.of(nextUpdateDueAt, ZoneOffset.UTC), nextUpdateDueAt == null ? null : "pending");
+    }
+}
