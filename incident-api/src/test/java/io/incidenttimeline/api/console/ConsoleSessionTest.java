@@ -40,4 +40,26 @@ class ConsoleSessionTest extends ApiIntegrationTest {
         assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
         assertThat(browser.get("/console").status()).isEqualTo(200);
     }
+
+    @Test
+    void anUnknownConsoleAddressIsTheConsoles404PageNotTheApisJson() {
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.AUDITOR);
+
+        var missing = browser.get("/console/no-such-page");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("text/html");
+        assertThat(missing.body()).contains("There is no console page at this address").contains("Sign out");
+    }
+
+    @Test
+    void anUnknownQueryParameterIsTheConsoles400Page() {
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.AUDITOR);
+
+        var bad = browser.get("/console?incidentId=x");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("text/html");
+        assertThat(bad.body()).contains("incidentId is not a parameter");
+    }
 }

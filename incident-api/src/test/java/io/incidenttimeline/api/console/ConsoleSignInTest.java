@@ -38,6 +38,9 @@ class ConsoleSignInTest extends ApiIntegrationTest {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         assertThat(list.body()).contains("test-responder").contains(">responder<").contains("Sign out")
                 .contains("href=\"/console/incidents/new\"");
+        String signedIn = browser.sessionId();
+        browser.get("/console");
+        assertThat(browser.sessionId()).as("the id stays for the session's life").isEqualTo(signedIn);
         assertThat(browser.withSessionCookie(before).get("/console").status())
                 .as("the id from before sign-in is worth nothing").isEqualTo(303);
     }

@@ -1,6 +1,8 @@
 package io.incidenttimeline.api.console.page;
 
+import io.incidenttimeline.api.application.CommandRefused;
 import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.RefusalProblems;
 import io.incidenttimeline.api.storage.StorageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -26,14 +28,26 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    private final ConsoleModel model;
+
+    ConsoleErrors(ConsoleModel model) {
+        this.model = model;
+    }
+
     @ExceptionHandler(ConsoleNotFound.class)
     ModelAndView notFound(ConsoleNotFound missing) {
-        return error(HttpStatus.NOT_FOUND, missing.getMessage());
+        return model.addTo(error(HttpStatus.NOT_FOUND, missing.getMessage()));
+    }
+
+    /** A refusal no form caught: its status and detail, as the API would answer it. */
+    @ExceptionHandler(CommandRefused.class)
+    ModelAndView refused(CommandRefused refused) {
+        return model.addTo(error(RefusalProblems.status(refused.refusal().kind()), refused.refusal().detail()));
     }
 
     @ExceptionHandler(ApiProblem.class)
     ModelAndView badRequest(ApiProblem problem) {
-        return error(problem.status(), problem.getMessage());
+        return model.addTo(error(problem.status(), problem.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -41,14 +55,15 @@ class ConsoleErrors {
         if (StorageFailures.isUnavailable(e)) {
             log.warn("the database is unavailable; answering 503 to {} {}: {}", request.getMethod(),
                     request.getRequestURI(), StorageFailures.describe(e));
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable. Try again in a moment.");
+            return model.addTo(error(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable. Try again in a moment."));
         }
         if (e instanceof ErrorResponse known && HttpStatus.resolve(known.getStatusCode().value()) != null
                 && known.getStatusCode().is4xxClientError()) {
-            return error(HttpStatus.resolve(known.getStatusCode().value()), "The console cannot read this request.");
+            return model.addTo(error(HttpStatus.resolve(known.getStatusCode().value()),
+                    "The console cannot read this request."));
         }
         log.error("unexpected failure of console {} {}", request.getMethod(), request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again in a moment.");
+        return model.addTo(error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Try again in a moment."));
     }
 
     static ModelAndView error(HttpStatus status, String message) {
@@ -61,6 +76,7 @@ class ConsoleErrors {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 412 -> "This incident changed";
             case 503 -> "Unavailable";
             default -> status.is4xxClientError() ? status.getReasonPhrase() : "Something went wrong";
         };

@@ -4,6 +4,7 @@ import io.incidenttimeline.api.statuspage.PageProperties;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What every console page's layout needs: {@code user}, the signed-in {@link ConsoleUser} (null on the sign-in
@@ -17,6 +18,11 @@ class ConsoleModel {
 
     ConsoleModel(PageProperties page) {
         this.page = page;
+    }
+
+    /** The same attributes for a page an exception handler answers with (Spring adds none there). */
+    ModelAndView addTo(ModelAndView page) {
+        return page.addObject("user", user()).addObject("productName", productName());
     }
 
     @ModelAttribute("user")

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -37,6 +36,8 @@ public class ConsoleSecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** Pages that are only a form to write with: an auditor's answer is 403, as for their post. */
+    private static final String[] WRITE_FORMS = {"/console/incidents/new"};
     private static final String[] READERS = {Role.RESPONDER.name(), Role.AUDITOR.name()};
 
     @Bean
@@ -45,7 +46,9 @@ public class ConsoleSecurityConfig {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage(FORBIDDEN);
         http.securityMatcher("/console/**", "/oauth2/**", "/login/oauth2/**")
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // sign-in makes the new session itself (TokenSessions); single sign-on's login changes the id itself
+                .sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
+                .securityContext(context -> context.securityContextRepository(new TokenSessionsAreNotSaved()))
                 .addFilterAfter(new TokenSessionFilter(sessions), SecurityContextHolderFilter.class)
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
                 .httpBasic(basic -> basic.disable())
@@ -67,6 +70,7 @@ public class ConsoleSecurityConfig {
                         .requestMatchers(SIGN_IN, FORBIDDEN).permitAll()
                         .requestMatchers("/assets/**").permitAll()
                         .requestMatchers(HttpMethod.POST, SIGN_OUT).authenticated()
+                        .requestMatchers(HttpMethod.GET, WRITE_FORMS).hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**").hasAnyRole(READERS)
                         .requestMatchers("/console", "/console/**").hasRole(Role.RESPONDER.name())
                         .anyRequest().permitAll());

@@ -6,8 +6,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** How a refused command reads over HTTP: its status, and the request header a refusal about one names. */
-final class RefusalProblems {
+/**
+ * How a refused command reads over HTTP: its status, and the request header a refusal about one names. The console's
+ * forms answer with the same statuses.
+ */
+public final class RefusalProblems {
 
     private RefusalProblems() {
     }
@@ -17,7 +20,7 @@ final class RefusalProblems {
                 refusal.field() != null ? refusal.field() : header(refusal.kind()));
     }
 
-    private static HttpStatus status(Refusal.Kind kind) {
+    public static HttpStatus status(Refusal.Kind kind) {
         return switch (kind) {
             case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
