@@ -1,12 +1,10 @@
 package io.incidenttimeline.api.console.incident;
 
 import io.incidenttimeline.api.application.Actor;
-import io.incidenttimeline.api.http.infra.security.Role;
-import java.util.Optional;
+import io.incidenttimeline.api.console.page.ConsoleUser;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
 /** The signed-in person as the sender of a console command: their name and role, on the channel {@value #CHANNEL}. */
 final class ConsoleActors {
@@ -16,22 +14,17 @@ final class ConsoleActors {
     private ConsoleActors() {
     }
 
-    static Actor of(Authentication person) {
-        Role role = role(person).orElseThrow(() -> new IllegalStateException("a console session without a role"));
-        return new Actor(person.getName(), role.wire(), CHANNEL, UUID.randomUUID().toString());
+    /**
+     * The actor of a command from {@code person}. The console's chain refuses an auditor's POST first; this keeps a
+     * command from ever going out in an auditor's name.
+     */
+    static Actor writer(Authentication person) {
+        ConsoleUser user = ConsoleUser.of(person).filter(ConsoleUser::canWrite)
+                .orElseThrow(() -> new AccessDeniedException("auditors read the console; they do not send commands"));
+        return new Actor(user.name(), user.roleName(), CHANNEL, UUID.randomUUID().toString());
     }
 
-    /** Responders and admins write; auditors read. */
     static boolean canWrite(Authentication person) {
-        return role(person).filter(role -> role != Role.AUDITOR).isPresent();
-    }
-
-    private static Optional<Role> role(Authentication person) {
-        if (person == null) {
-            return Optional.empty();
-        }
-        var authorities = person.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        return Stream.of(Role.ADMIN, Role.RESPONDER, Role.AUDITOR).filter(r -> authorities.contains(r.authority()))
-                .findFirst();
+        return ConsoleUser.of(person).map(ConsoleUser::canWrite).orElse(false);
     }
 }

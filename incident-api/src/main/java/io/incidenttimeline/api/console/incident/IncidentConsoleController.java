@@ -6,27 +6,25 @@ import io.incidenttimeline.api.application.CommandResult;
 import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.api.application.Refusal;
 import io.incidenttimeline.api.application.Refusals;
+import io.incidenttimeline.api.console.page.ConsoleNotFound;
+import io.incidenttimeline.api.console.page.Pages;
 import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * One incident in the console: its timeline from the responder view and a plain HTML form per command. Each form
@@ -114,11 +112,6 @@ class IncidentConsoleController {
                 (incident, actor) -> commands.send(forms.translation(incidentId, form), actor));
     }
 
-    @ExceptionHandler(IncidentNotFound.class)
-    ModelAndView notFound(IncidentNotFound missing) {
-        return new ModelAndView("console/incident-missing", Map.of("detail", missing.getMessage()), HttpStatus.NOT_FOUND);
-    }
-
     /** Sends a form's command(s) on behalf of the signed-in person. */
     @FunctionalInterface
     private interface Send {
@@ -127,11 +120,11 @@ class IncidentConsoleController {
 
     private ModelAndView submit(String incidentId, SubmittedForm form, Authentication person,
                                 Function<CommandResult, String> anchor, Send send) {
-        requireWriter(person);
+        Actor actor = ConsoleActors.writer(person);
         ResponderIncidentView incident = incident(incidentId, null);
         try {
             form.version();
-            CommandResult result = send.send(incident, ConsoleActors.of(person));
+            CommandResult result = send.send(incident, actor);
             return redirect(incidentId, result.version(), anchor.apply(result));
         } catch (FormProblem problem) {
             return refused(incident, form, person, new FormState.Problem(problem.field(), problem.getMessage()),
@@ -147,7 +140,7 @@ class IncidentConsoleController {
     }
 
     private ModelAndView preview(String incidentId, SubmittedForm form, Authentication person) {
-        requireWriter(person);
+        ConsoleActors.writer(person);
         ResponderIncidentView incident = incident(incidentId, null);
         try {
             return page.render(incident, request(person, null), FormState.previewed(form, forms.preview(form)),
@@ -195,26 +188,15 @@ class IncidentConsoleController {
     }
 
     private ResponderIncidentView incident(String incidentId, Long minVersion) {
-        return page.incident(incidentId, minVersion).orElseThrow(() -> new IncidentNotFound(incidentId));
+        return page.incident(incidentId, minVersion).orElseThrow(() -> new ConsoleNotFound("There is no incident " + incidentId + "."));
     }
 
     private static IncidentPage.PageRequest request(Authentication person, String translate) {
         return new IncidentPage.PageRequest(ConsoleActors.canWrite(person), translate);
     }
 
-    /** The console's chain refuses an auditor's POST first; this keeps a command from ever going out as one. */
-    private static void requireWriter(Authentication person) {
-        if (!ConsoleActors.canWrite(person)) {
-            throw new AccessDeniedException("auditors read the console; they do not send commands");
-        }
-    }
-
     private static ModelAndView redirect(String incidentId, long version, String anchor) {
-        RedirectView view = new RedirectView("/console/incidents/" + incidentId + "?seen=" + version + "#" + anchor,
-                true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        view.setExposeModelAttributes(false);
-        return new ModelAndView(view);
+        return Pages.seeOther("/console/incidents/" + incidentId + "?seen=" + version + "#" + anchor);
     }
 
     private static Long version(String seen) {

@@ -1,6 +1,7 @@
 package io.incidenttimeline.api.console.incident;
 
 import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
+import io.incidenttimeline.api.console.page.Times;
 import io.incidenttimeline.core.shared.Visibility;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ record NextUpdate(String updateId, Instant dueAt, boolean overdue, String countd
         return incident.promises().stream().filter(p -> p.answeredBy() == null)
                 .max(Comparator.comparing(ResponderIncidentView.Promise::madeAt)).map(p -> {
                     boolean overdue = now.isAfter(p.dueAt());
-                    String span = ConsoleTimes.span(Duration.between(now, p.dueAt()));
+                    String span = Times.duration(Duration.between(now, p.dueAt()));
                     return new NextUpdate(p.updateId(), p.dueAt(), overdue,
                             overdue ? "overdue by " + span : "next update due in " + span,
                             p.audience() == Visibility.INTERNAL);
