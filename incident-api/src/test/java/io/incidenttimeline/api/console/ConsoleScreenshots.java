@@ -10,12 +10,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The README's pictures of the console, saved only when the system property {@value #PROPERTY} names a directory
  * ({@code scripts/console-screenshots} sets it to {@code docs/images}), so that an ordinary run never rewrites them.
- * Every picture has the same window size, so they line up in the README.
+ * Every picture has the same size ({@link #VIEWPORT}), so they line up in the README.
  */
 final class ConsoleScreenshots {
 
     static final String PROPERTY = "console.screenshots";
-    static final Dimension WINDOW = new Dimension(1280, 900);
+    /** What every picture shows: the page's viewport, not counting the window's own frame. */
+    static final Dimension VIEWPORT = new Dimension(1280, 900);
 
     private final Path directory;
 
@@ -32,13 +33,19 @@ final class ConsoleScreenshots {
         return directory != null;
     }
 
-    /** Saves what the window shows now as {@code name}, at {@link #WINDOW}; does nothing unless asked for. */
+    /** Sizes the window so that its page shows {@link #VIEWPORT}, whether pictures are taken or not. */
+    static void fitViewport(ChromeDriver browser) {
+        browser.manage().window().setSize(VIEWPORT);
+        Number width = (Number) browser.executeScript("return window.innerWidth");
+        Number height = (Number) browser.executeScript("return window.innerHeight");
+        browser.manage().window().setSize(new Dimension(2 * VIEWPORT.width - width.intValue(),
+                2 * VIEWPORT.height - height.intValue()));
+    }
+
+    /** Saves what the window shows now as {@code name}; does nothing unless asked for. */
     void save(ChromeDriver browser, String name) throws IOException {
         if (directory == null) {
             return;
-        }
-        if (!browser.manage().window().getSize().equals(WINDOW)) {
-            browser.manage().window().setSize(WINDOW);
         }
         Files.createDirectories(directory);
         Files.write(directory.resolve(name), browser.getScreenshotAs(OutputType.BYTES));

@@ -69,7 +69,7 @@ final class PublicIncidentPage {
         }
         List<Update> updates = browser.findElements(By.cssSelector("ol.updates > li")).stream().map(item -> new Update(
                 statusOf(item.findElement(By.cssSelector(".update__status .tag"))),
-                item.findElement(By.cssSelector(".update__body")).getText(),
+                shownText(item.findElement(By.cssSelector(".update__body"))),
                 !item.findElements(By.cssSelector(".edited")).isEmpty())).toList();
         List<WebElement> postMortem = browser.findElements(By.cssSelector("section.postmortem"));
         Seen seen = new Seen(json, browser.findElement(By.tagName("h1")).getText(),
@@ -81,6 +81,14 @@ final class PublicIncidentPage {
             browser.navigate().refresh();
         }
         return seen;
+    }
+
+    /**
+     * The text as the browser lays it out for the reader ({@code innerText}: the line breaks the page's
+     * {@code white-space: pre-line} keeps), which WebDriver's own text would fold into spaces.
+     */
+    static String shownText(WebElement element) {
+        return element.getDomProperty("innerText");
     }
 
     /** The status a label shows, from its class ({@code tag status-tag--resolved}), whatever the page's language. */
