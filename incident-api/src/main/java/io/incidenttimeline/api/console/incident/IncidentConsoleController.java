@@ -8,6 +8,7 @@ import io.incidenttimeline.api.application.Refusal;
 import io.incidenttimeline.api.application.Refusals;
 import io.incidenttimeline.api.console.page.ConsoleNotFound;
 import io.incidenttimeline.api.console.page.Pages;
+import io.incidenttimeline.api.http.infra.problem.RefusalProblems;
 import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
 import io.incidenttimeline.core.shared.CommandRejected;
 import java.util.ArrayList;
@@ -168,23 +169,12 @@ class IncidentConsoleController {
     private ModelAndView refused(ResponderIncidentView incident, SubmittedForm form, Authentication person,
                                  Refusal refusal) {
         return refused(incident, form, person, new FormState.Problem(refusal.field(), refusal.detail()),
-                status(refusal.kind()));
+                RefusalProblems.status(refusal.kind()));
     }
 
     private ModelAndView refused(ResponderIncidentView incident, SubmittedForm form, Authentication person,
                                  FormState.Problem problem, HttpStatus status) {
         return page.render(incident, request(person, null), FormState.refused(form, problem), status);
-    }
-
-    /** The status the API answers the same refusal with; a stale version is answered above, with 409. */
-    static HttpStatus status(Refusal.Kind kind) {
-        return switch (kind) {
-            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case RULE_VIOLATION, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_IN_PROGRESS, STALE_VERSION ->
-                    HttpStatus.CONFLICT;
-            case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
     }
 
     private ResponderIncidentView incident(String incidentId, Long minVersion) {
