@@ -4,23 +4,34 @@ import static io.incidenttimeline.api.support.ApiClient.ADMIN;
 import static io.incidenttimeline.api.support.ApiClient.AUDITOR;
 import static io.incidenttimeline.api.support.ApiClient.RESPONDER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidenttimeline.api.application.Actor;
+import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.api.audit.AuditIntegrationTest;
 import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Sha256;
+import io.incidenttimeline.core.accesstoken.IssueAccessToken;
+import io.incidenttimeline.core.accesstoken.TokenRole;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Personal tokens over real HTTP: an admin issues one, it works at once, it is listed without its secret, it is
@@ -30,6 +41,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PersonalTokensApiTest extends AuditIntegrationTest {
 
     private static final String TOKENS = "/api/v1/admin/tokens";
+
+    @Autowired
+    private Commands commands;
 
     @Test
     void anIssuedTokenIsShownOnceInTheTokenFormAndWorksAtOnceOnACommandEndpoint() {
@@ -104,6 +118,21 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(api.get(TOKENS).as(second).send().status()).as("the new token, an admin's").isEqualTo(200);
         assertThat(declareWith(first)).as("the old token stays revoked").isEqualTo(401);
+    }
+
+    /** The table must not miss a token the event store issued: an issue that bypasses PersonalTokens stores nothing. */
+    @Test
+    void anIssueSentAroundPersonalTokensWithoutItsRowIsRefusedAndStoresNoEvent() {
+        String name = ApiClient.uniqueId("mallory");
+
+        assertThatThrownBy(() -> commands.send(new IssueAccessToken(name, TokenRole.ADMIN),
+                new Actor("test-admin", "admin", "api", "bypass-" + name)))
+                .hasStackTraceContaining("sent only by PersonalTokens");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Integer.class, "access-token:" + name)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_token WHERE name = ?", Integer.class, name))
+                .isZero();
     }
 
     /** Past the snapshot threshold (5 events in tests), the token's aggregate is restored from a snapshot. */
@@ -233,10 +262,10 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
     }
 
     private void issueTwiceAtOnce(String name) throws Exception {
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<ApiClient.Response>> calls = new ArrayList<>();
+            List<Future<ApiClient.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 calls.add(pool.submit(() -> {
                     start.await();
@@ -246,7 +275,7 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
             for (var call : calls) {
-                var response = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                var response = call.get(60, TimeUnit.SECONDS);
                 statuses.add(response.status());
                 if (response.status() != 201) {
                     assertThat(response.json().get("type").asText()).as(response.toString())
@@ -303,7 +332,7 @@ class PersonalTokensApiTest extends AuditIntegrationTest {
                         }
                     });
         }
-        found.sort(java.util.Comparator.comparingLong(e -> e.get("position").asLong()));
+        found.sort(Comparator.comparingLong(e -> e.get("position").asLong()));
         return found;
     }
 
