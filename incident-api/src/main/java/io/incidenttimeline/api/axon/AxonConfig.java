@@ -2,6 +2,7 @@ package io.incidenttimeline.api.axon;
 
 import io.incidenttimeline.projections.runtime.CommitNotifyingEventStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidenttimeline.core.accesstoken.AccessToken;
 import io.incidenttimeline.core.component.Component;
 import io.incidenttimeline.core.incident.Incident;
 import io.incidenttimeline.core.maintenance.Maintenance;
@@ -49,6 +50,7 @@ public class AxonConfig {
             configurer.configureAggregate(eventSourced(Incident.class, threshold));
             configurer.configureAggregate(eventSourced(Component.class, threshold));
             configurer.configureAggregate(eventSourced(Maintenance.class, threshold));
+            configurer.configureAggregate(eventSourced(AccessToken.class, threshold));
         };
     }
 
@@ -71,6 +73,11 @@ public class AxonConfig {
     @Bean
     AggregateFactory<Maintenance> maintenanceSnapshotFactory() {
         return new SnapshottableAggregate<>(Maintenance.class);
+    }
+
+    @Bean
+    AggregateFactory<AccessToken> accessTokenSnapshotFactory() {
+        return new SnapshottableAggregate<>(AccessToken.class);
     }
 
     /**

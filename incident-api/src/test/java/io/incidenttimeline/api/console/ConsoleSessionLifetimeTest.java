@@ -9,6 +9,7 @@ import io.incidenttimeline.api.support.ServerSessions;
 import io.incidenttimeline.api.support.Sha256;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Map;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class ConsoleSessionLifetimeTest extends ApiIntegrationTest {
         assertThat(next.status()).as(next.toString()).isEqualTo(303);
         assertThat(next.location()).isEqualTo("/console/sign-in");
         assertThat(sessions.find(session.getId())).as("ended on the server").isNull();
+    }
+
+    @Test
+    void aTokenRevokedAtRunTimeLosesConsoleAccessAtItsNextRequest() {
+        String name = ApiClient.uniqueId("console-revoked");
+        var issued = api.post("/api/v1/admin/tokens").as(ApiClient.ADMIN)
+                .json(Map.of("name", name, "role", "responder")).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.json().get("token").asText();
+        ConsoleClient browser = new ConsoleClient(port).signIn(token);
+        assertThat(browser.get("/console").body()).contains(name);
+        String session = browser.sessionId();
+
+        var revoked = api.call("DELETE", "/api/v1/admin/tokens/" + name).as(ApiClient.ADMIN).send();
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        var next = browser.get("/console");
+
+        assertThat(next.status()).as(next.toString()).isEqualTo(303);
+        assertThat(next.location()).isEqualTo("/console/sign-in");
+        assertThat(sessions.find(session)).as("ended on the server").isNull();
+        browser.get("/console/sign-in");
+        assertThat(browser.post("/console/sign-in", ConsoleClient.Form.of("token", token)).status()).isEqualTo(401);
     }
 
     @Test

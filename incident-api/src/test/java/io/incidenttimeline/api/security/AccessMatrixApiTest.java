@@ -42,6 +42,8 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("GET /api/v1/components", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
             rule("POST /api/v1/components/[^/]+/retirement", Caller.ADMIN),
             rule("GET /api/v1/metrics/.*", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
+            rule("(POST|GET) /api/v1/admin/tokens", Caller.ADMIN),
+            rule("DELETE /api/v1/admin/tokens/[^/]+", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/admin/.*", Caller.ADMIN),
             rule("POST /api/v1/components", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/subscribers(/.*)?", Caller.ADMIN),
@@ -64,6 +66,8 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
                     operations.add(method.toUpperCase() + " " + path.getKey().replaceAll("\\{[^}]+}", "matrix-x")));
         }
         assertThat(operations).hasSizeGreaterThan(35);
+        assertThat(operations).as("personal tokens are administration").contains("POST /api/v1/admin/tokens",
+                "GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/matrix-x");
 
         List<String> wrong = new ArrayList<>();
         for (String operation : operations) {

@@ -232,9 +232,11 @@ class StorageLocationsTest {
             // Flyway creates its history tables with quoted, lower-case names
             statement.execute("DROP TABLE \"read_store_schema_history\"");
             // V14 and what came after it in the event store (V16 on PostgreSQL and V23: indexes; V20: the outcome column;
-            // V22: the deadlines; V24: the feeds' identity)
-            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('14', '16', '20', '21', '22', '23', '24')");
+            // V22: the deadlines; V24: the feeds' identity; V25: the personal tokens)
+            statement.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('14', '16', '20', '21', '22', '23', '24', '25')");
             statement.execute("DROP TABLE IF EXISTS feed_identity");
+            statement.execute("DROP TABLE IF EXISTS access_token");
+            statement.execute("DROP TABLE IF EXISTS configured_token_use");
             statement.execute("DROP INDEX IF EXISTS ix_domain_event_stream_start");
             statement.execute("DROP INDEX IF EXISTS ix_domain_event_stream_start_type");
             statement.execute("DROP TABLE IF EXISTS scheduled_tasks");

@@ -33,6 +33,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.incidenttimeline.core.accesstoken.AccessTokenIssued;
+import io.incidenttimeline.core.accesstoken.AccessTokenRevoked;
+import io.incidenttimeline.core.accesstoken.TokenRole;
 import io.incidenttimeline.core.component.ComponentDefined;
 import io.incidenttimeline.core.component.ComponentRedefined;
 import io.incidenttimeline.core.component.ComponentRetired;
@@ -154,7 +157,11 @@ class GoldenEventJsonTest {
                     Instant.parse("2024-07-20T23:41:12.005Z"), Instant.parse("2024-07-20T23:41:12.005Z"))),
             Map.entry(MaintenanceCancelled.class, new MaintenanceCancelled(MAINTENANCE_ID, "update-cancelled",
                     "The migration is postponed; we will announce a new window.",
-                    Instant.parse("2024-07-18T08:30:00.111Z"), Instant.parse("2024-07-18T08:30:00.111Z"))));
+                    Instant.parse("2024-07-18T08:30:00.111Z"), Instant.parse("2024-07-18T08:30:00.111Z"))),
+            Map.entry(AccessTokenIssued.class, new AccessTokenIssued("alice", TokenRole.RESPONDER,
+                    Instant.parse("2024-07-05T09:12:00.418Z"), Instant.parse("2024-07-05T09:12:00.418Z"))),
+            Map.entry(AccessTokenRevoked.class, new AccessTokenRevoked("alice", TokenRole.RESPONDER,
+                    Instant.parse("2024-08-01T16:40:07.205Z"), Instant.parse("2024-08-01T16:40:07.205Z"))));
 
     /**
      * Every event of incident-core, found in the compiled classes rather than listed: all classes of the event
@@ -227,7 +234,8 @@ class GoldenEventJsonTest {
         assertThat(events).as("event classes found by the scan")
                 .contains(IncidentDeclared.class, UpdatePosted.class, ComponentDefined.class, ComponentRedefined.class,
                         MaintenanceScheduled.class, MaintenanceStarted.class, MaintenanceCompleted.class,
-                        MaintenanceCancelled.class, MaintenanceUpdatePosted.class)
+                        MaintenanceCancelled.class, MaintenanceUpdatePosted.class, AccessTokenIssued.class,
+                        AccessTokenRevoked.class)
                 .doesNotContainAnyElementsOf(VALUE_TYPES);
         assertThat(events).allSatisfy(event -> {
             assertThat(event.getAnnotation(Revision.class)).as("@Revision on %s", event.getName()).isNotNull();

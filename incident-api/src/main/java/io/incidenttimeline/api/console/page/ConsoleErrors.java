@@ -1,6 +1,8 @@
 package io.incidenttimeline.api.console.page;
 
+import io.incidenttimeline.api.application.CommandRefused;
 import io.incidenttimeline.api.http.infra.problem.ApiProblem;
+import io.incidenttimeline.api.http.infra.problem.RefusalProblems;
 import io.incidenttimeline.api.storage.StorageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -37,6 +39,12 @@ class ConsoleErrors {
         return model.addTo(error(HttpStatus.NOT_FOUND, missing.getMessage()));
     }
 
+    /** A refusal no form caught: its status and detail, as the API would answer it. */
+    @ExceptionHandler(CommandRefused.class)
+    ModelAndView refused(CommandRefused refused) {
+        return model.addTo(error(RefusalProblems.status(refused.refusal().kind()), refused.refusal().detail()));
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ModelAndView badRequest(ApiProblem problem) {
         return model.addTo(error(problem.status(), problem.getMessage()));
@@ -68,6 +76,7 @@ class ConsoleErrors {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 412 -> "This incident changed";
             case 503 -> "Unavailable";
             default -> status.is4xxClientError() ? status.getReasonPhrase() : "Something went wrong";
         };

@@ -143,6 +143,9 @@ class ContinuityTamperingTest extends AuditIntegrationTest {
         assertThat(wrong.json().get("detail").asText()).contains("checkpoint-lost at position " + signed);
         assertThat(api.post(acceptance + signed).as(AUDITOR).send().status()).isEqualTo(403);
         assertThat(api.post(acceptance + "soon").as(ADMIN).send().json().get("field").asText()).isEqualTo("position");
+        var missing = api.post("/api/v1/admin/audit/continuity/acceptance?reason=checkpoint-lost").as(ADMIN).send();
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.json().get("field").asText()).isEqualTo("position");
 
         var accepted = api.post(acceptance + signed).as(ADMIN).send();
 

@@ -33,6 +33,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -220,6 +221,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
                 : "/" + e.getResourcePath();
         return respond(Problems.notFound(path), request);
+    }
+
+    /** A required query parameter that is absent: the problem names it, as every other refusal names its field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "the query parameter '"
+                + e.getParameterName() + "' is required", e.getParameterName()), request);
     }
 
     /** Spring's own exceptions (405, 406, 415, missing parameters...) get a stable type too. */

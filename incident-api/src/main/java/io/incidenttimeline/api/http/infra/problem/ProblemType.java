@@ -56,6 +56,13 @@ public enum ProblemType {
             + "or resolves to a loopback, link-local, private, unique-local or unspecified address"),
     INVALID_SECRET(HttpStatus.BAD_REQUEST, "the webhook secret is not 16-256 printable ASCII characters"),
     SUBSCRIBER_NOT_FOUND(HttpStatus.NOT_FOUND, "no webhook subscriber with that id"),
+    // personal tokens
+    INVALID_TOKEN_NAME(HttpStatus.BAD_REQUEST, "a token's name is not 1-63 lower-case letters, digits and '-', starting "
+            + "with a letter and not ending with '-'"),
+    TOKEN_NAME_TAKEN(HttpStatus.CONFLICT, "an active token, issued or configured, has this name"),
+    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "no active personal token has that name"),
+    TOKEN_CONFIGURED(HttpStatus.CONFLICT, "the token is configured (incident.security.tokens): it is removed there, "
+            + "not at run time"),
     // reads
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "a parameter or header is missing or of the wrong type"),
     INCIDENT_NOT_FOUND(HttpStatus.NOT_FOUND, "no incident with that id"),

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.http.infra.security;
 
+import io.incidenttimeline.api.accesstoken.PersonalTokenStore;
 import io.incidenttimeline.api.axon.IncidentProperties;
 import io.incidenttimeline.api.http.infra.problem.ProblemWriter;
 import jakarta.servlet.DispatcherType;
@@ -31,8 +32,8 @@ public class SecurityConfig {
             "PUT");
 
     @Bean
-    ApiTokens apiTokens(SecurityProperties properties, IncidentProperties incident) {
-        return new ApiTokens(BootstrapToken.orBootstrap(properties.tokens(), incident.dataDir()));
+    ApiTokens apiTokens(SecurityProperties properties, IncidentProperties incident, PersonalTokenStore issued) {
+        return new ApiTokens(BootstrapToken.orBootstrap(properties.tokens(), incident.dataDir()), issued);
     }
 
     /** Basic credentials are checked like tokens: the username must match and the password's hash, in constant time. */
