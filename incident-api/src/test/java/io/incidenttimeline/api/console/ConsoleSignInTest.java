@@ -84,6 +84,15 @@ class ConsoleSignInTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aRefusedSingleSignOnComesBackToTheSignInPageWithWhatWentWrong() {
+        var page = browser.get("/console/sign-in?error=sso-no-role");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"sso-problem\"").contains("your account has no role in this console")
+                .contains("name=\"token\"");
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
         var form = browser.get("/console/sign-in");
 

@@ -38,12 +38,14 @@ class SignInController {
 
     @GetMapping(ConsoleSecurityConfig.SIGN_IN)
     ModelAndView form(@RequestParam(required = false) String next,
-                      @RequestParam(name = "signed-out", required = false) String signedOut) {
+                      @RequestParam(name = "signed-out", required = false) String signedOut,
+                      @RequestParam(required = false) String error) {
         if (signedIn()) {
             return Pages.seeOther(ReturnPaths.orHome(next));
         }
         ModelAndView page = page(HttpStatus.OK, next, null);
         page.addObject("signedOut", signedOut != null);
+        page.addObject("ssoProblem", SingleSignOn.problem(error).orElse(null));
         return page;
     }
 
@@ -74,6 +76,7 @@ class SignInController {
         model.put("tokenProblem", tokenProblem);
         model.put("providers", singleSignOn.providers());
         model.put("signedOut", false);
+        model.put("ssoProblem", null);
         return Pages.page("sign-in", status, model);
     }
 
