@@ -2,9 +2,11 @@ package io.incidenttimeline.api.console.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.IncidentTimelineApplication;
 import io.incidenttimeline.api.console.sso.CrossSiteBrowser.Page;
 import io.incidenttimeline.api.console.sso.OpenIdProvider.Person;
+import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.FreshDatabases;
 import io.incidenttimeline.api.support.TestDatabase;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,9 @@ class ConsoleSingleSignOnTest {
     static final String REGISTRATION = "test-idp";
     private static final String APP_HOST = "127.0.0.1";
 
+    private static final Pattern FORM_KEY = Pattern.compile("name=\"formKey\" value=\"([^\"]+)\"");
+    private static final Pattern SIGNED_IN_AS = Pattern.compile("<strong[^>]*class=\"whoami__name\"[^>]*>([^<]*)</strong>");
+    private static final Pattern ROLE = Pattern.compile("class=\"tag whoami__role\"[^>]*>([^<]*)<");
     private static final Path DATA_DIR = createDataDir();
     private static final OpenIdProvider PROVIDER = OpenIdProvider.start();
 
@@ -101,8 +108,8 @@ class ConsoleSingleSignOnTest {
         Page console = browser.refresh(landing);
         assertThat(console.uri().getPath()).as(console.toString()).isEqualTo("/console");
         assertThat(console.status()).isEqualTo(200);
-        assertThat(console.body()).contains("Signed in as <strong class=\"whoami__name\">ada.lovelace</strong>")
-                .contains(">responder<").contains("href=\"/console/incidents/new\"");
+        assertThat(signedInAs(console)).isEqualTo("ada.lovelace as responder");
+        assertThat(console.body()).contains("href=\"/console/incidents/new\"");
     }
 
     /**
@@ -137,13 +144,38 @@ class ConsoleSingleSignOnTest {
     }
 
     @Test
+    void aResponderDeclaresThroughTheConsoleAndTheEventsCarryTheirPreferredUsernameAsActor() {
+        CrossSiteBrowser browser = new CrossSiteBrowser();
+        Page form = browser.follow(signIn(browser, OpenIdProvider.RESPONDER), "/console/incidents/new");
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        Matcher formKey = FORM_KEY.matcher(form.body());
+        String title = "Signed in through the provider " + ApiClient.uniqueId("t");
+
+        Page declared = browser.submit(form, "/console/incidents", "title", title, "impact", "minor", "status",
+                "investigating", "message", "Looking into it.", "visibility", "internal", "regions", "eu-west",
+                "nextUpdateInMinutes", "30", "locale", "en", "formKey", formKey.find() ? formKey.group(1) : "");
+
+        assertThat(declared.hops()).as(declared.toString()).isNotEmpty();
+        String location = declared.hops().get(0).headers().firstValue("Location").orElseThrow();
+        assertThat(location).as(declared.toString()).startsWith("/console/incidents/inc-");
+        String id = location.substring("/console/incidents/".length());
+        var stream = ApiClient.onPort(port).get("/api/v1/incidents/" + id + "/events").as(ApiClient.AUDITOR).send();
+        assertThat(stream.status()).as(stream.toString()).isEqualTo(200);
+        JsonNode declaredEvent = stream.json().get("events").get(0);
+        assertThat(declaredEvent.at("/payload/title").asText()).isEqualTo(title);
+        assertThat(declaredEvent.at("/metadata/actor").asText()).isEqualTo("ada.lovelace");
+        assertThat(declaredEvent.at("/metadata/role").asText()).isEqualTo("responder");
+        assertThat(declaredEvent.at("/metadata/channel").asText()).isEqualTo("console");
+    }
+
+    @Test
     void anAuditorSignsInToAReadOnlyConsole() {
         CrossSiteBrowser browser = new CrossSiteBrowser();
         Page console = signIn(browser, OpenIdProvider.AUDITOR);
 
         assertThat(console.status()).as(console.toString()).isEqualTo(200);
-        assertThat(console.body()).contains("<strong class=\"whoami__name\">grace.hopper</strong>")
-                .contains(">auditor<").doesNotContain("href=\"/console/incidents/new\"");
+        assertThat(signedInAs(console)).isEqualTo("grace.hopper as auditor");
+        assertThat(console.body()).doesNotContain("href=\"/console/incidents/new\"");
         Page declare = browser.submit(console, "/console/incidents", "title", "An auditor may not declare");
         assertThat(declare.status()).as(declare.toString()).isEqualTo(403);
     }
@@ -152,8 +184,7 @@ class ConsoleSingleSignOnTest {
     void someoneInSeveralMappedGroupsGetsTheHighestRole() {
         Page console = signIn(new CrossSiteBrowser(), OpenIdProvider.ADMIN);
 
-        assertThat(console.body()).as(console.toString()).contains("<strong class=\"whoami__name\">linus.t</strong>")
-                .contains(">admin<");
+        assertThat(signedInAs(console)).as(console.toString()).isEqualTo("linus.t as admin");
     }
 
     @Test
@@ -167,6 +198,8 @@ class ConsoleSingleSignOnTest {
         assertThat(refused.uri().getPath() + "?" + refused.uri().getQuery()).as(refused.toString())
                 .isEqualTo("/console/sign-in?error=" + SignInRedirects.NO_ROLE);
         assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"sso-problem\"")
+                .contains("You signed in, but your account has no role in this console.");
         Page console = browser.open(app + "/console");
         assertThat(console.uri().getPath()).as("still not signed in: " + console).isEqualTo("/console/sign-in");
     }
@@ -189,8 +222,13 @@ class ConsoleSingleSignOnTest {
     @Test
     void theConsolePageAskedForComesBackAfterSignInButNeverAnotherSite() {
         CrossSiteBrowser browser = new CrossSiteBrowser();
-        Page asked = signIn(browser, "/oauth2/authorization/" + REGISTRATION + "?next=/console/", OpenIdProvider.RESPONDER);
-        assertThat(asked.uri().getPath()).as(asked.toString()).isEqualTo("/console/");
+        Page signInPage = browser.open(app + "/console/incidents/new");
+        String link = "/oauth2/authorization/" + REGISTRATION + "?next=%2Fconsole%2Fincidents%2Fnew";
+        assertThat(signInPage.body()).as(signInPage.toString()).contains("href=\"" + link + "\"");
+
+        Page asked = signIn(browser, link, OpenIdProvider.RESPONDER);
+        assertThat(asked.uri().getPath()).as(asked.toString()).isEqualTo("/console/incidents/new");
+        assertThat(asked.status()).isEqualTo(200);
 
         Page elsewhere = signIn(new CrossSiteBrowser(), "/oauth2/authorization/" + REGISTRATION
                 + "?next=//evil.example/console", OpenIdProvider.RESPONDER);
@@ -209,7 +247,16 @@ class ConsoleSingleSignOnTest {
 
         assertThat(refused.uri().getPath() + "?" + refused.uri().getQuery()).as(refused.toString())
                 .isEqualTo("/console/sign-in?error=" + SignInRedirects.FAILED);
+        assertThat(refused.body()).contains("Single sign-on did not complete.");
         assertThat(browser.open(app + "/console").uri().getPath()).isEqualTo("/console/sign-in");
+    }
+
+    /** Who the console's header says is signed in, and as what. */
+    private static String signedInAs(Page page) {
+        Matcher name = SIGNED_IN_AS.matcher(page.body());
+        Matcher role = ROLE.matcher(page.body());
+        assertThat(name.find() && role.find()).as("a signed-in console page: " + page).isTrue();
+        return name.group(1) + " as " + role.group(1);
     }
 
     private Page signIn(CrossSiteBrowser browser, Person person) {
