@@ -1,6 +1,9 @@
 package io.incidenttimeline.api.http.infra.security;
 
+import io.incidenttimeline.api.http.infra.problem.ApiExceptionHandler;
+import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.incidenttimeline.api.http.infra.problem.ProblemWriter;
+import io.incidenttimeline.api.storage.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +53,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             refuse(request, response, "the Authorization header must be 'Bearer <token>'");
             return;
         } else {
-            caller = tokens.authenticate(header.substring(PREFIX.length()).trim());
+            try {
+                caller = tokens.authenticate(header.substring(PREFIX.length()).trim());
+            } catch (RuntimeException e) {
+                // issued tokens are looked up in the database: without it, the token can be neither accepted nor refused
+                if (!StorageFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ApiExceptionHandler.RETRY_AFTER_SECONDS));
+                problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemType.STORAGE_UNAVAILABLE.slug(),
+                        "the database cannot be reached right now to check this token; retry after "
+                                + ApiExceptionHandler.RETRY_AFTER_SECONDS + " seconds", null);
+                return;
+            }
         }
         if (caller.isEmpty()) {
             refuse(request, response, "the credentials are not valid");
