@@ -41,15 +41,16 @@ class ConsoleIncidentListTest extends ApiIntegrationTest {
     @Test
     void anOverduePromiseIsFlaggedWithHowLongItIsOverdue() {
         String id = ApiClient.uniqueId("list-overdue");
-        Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS);
+        // declared moments ago (the list shows the newest declarations first, and the shared context holds many)
+        Instant justNow = Instant.now().minus(3, ChronoUnit.MINUTES);
         Incidents.declare(api, Bodies.with(Bodies.with(Bodies.with(Bodies.declaration(id), "occurredAt",
-                twoHoursAgo.toString()), "nextUpdateDueAt", twoHoursAgo.plus(15, ChronoUnit.MINUTES).toString()),
+                justNow.toString()), "nextUpdateDueAt", justNow.plus(1, ChronoUnit.MINUTES).toString()),
                 "title", "Late promise " + id));
         ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
 
         String row = Eventually.until(() -> row(browser.get("/console").body(), id), r -> r != null, "the incident's row");
 
-        assertThat(row).contains("console-incident--overdue").containsPattern("overdue by 10[45] min")
+        assertThat(row).contains("console-incident--overdue").containsPattern("overdue by [23] min")
                 .contains(">public<");
     }
 
