@@ -12,6 +12,8 @@ import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.ConsoleClient;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -94,6 +96,25 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(section(preview.body(), "preview")).contains("Not shown on the public page")
                 .doesNotContain("update__body");
+    }
+
+    @Test
+    void aPromiseCountsDownAndABrokenOneIsFlaggedOverdue() {
+        String due = ApiClient.uniqueId("console-promise-due");
+        Incidents.declare(api, Bodies.with(Bodies.declaration(due), "nextUpdateInMinutes", 30));
+        String late = ApiClient.uniqueId("console-promise-late");
+        Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS);
+        Incidents.declare(api, Bodies.with(Bodies.with(Bodies.declaration(late), "occurredAt", twoHoursAgo.toString()),
+                "nextUpdateDueAt", twoHoursAgo.plus(15, ChronoUnit.MINUTES).toString()));
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
+
+        String duePage = Eventually.until(() -> browser.get("/console/incidents/" + due), p -> p.status() == 200,
+                "the incident page").body();
+        String latePage = Eventually.until(() -> browser.get("/console/incidents/" + late), p -> p.status() == 200,
+                "the incident page").body();
+
+        assertThat(duePage).containsPattern("next update due in (29|30) min").doesNotContain("overdue");
+        assertThat(latePage).contains("Next update overdue").containsPattern("overdue by 10[45] min");
     }
 
     @Test
