@@ -178,7 +178,8 @@ class IncidentConsoleController {
     }
 
     private ResponderIncidentView incident(String incidentId, Long minVersion) {
-        return page.incident(incidentId, minVersion).orElseThrow(() -> new ConsoleNotFound("There is no incident " + incidentId + "."));
+        return page.incident(incidentId, minVersion)
+                .orElseThrow(() -> new ConsoleNotFound("There is no incident " + incidentId + "."));
     }
 
     private static IncidentPage.PageRequest request(Authentication person, String translate) {

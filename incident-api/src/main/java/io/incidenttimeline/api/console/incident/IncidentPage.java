@@ -64,7 +64,10 @@ class IncidentPage {
         model.put("seenUpdates", incident.updates().stream().map(ResponderIncidentView.Update::id)
                 .collect(Collectors.joining(",")));
         model.put("nextUpdate", NextUpdate.of(incident, now).orElse(null));
-        model.put("choices", choices(incident));
+        List<ComponentChoice> choices = choices(incident);
+        model.put("choices", choices);
+        model.put("componentNames", choices.stream()
+                .collect(Collectors.toMap(ComponentChoice::id, ComponentChoice::label, (a, b) -> a)));
         model.put("translatable", incident.updates().stream().filter(u -> !u.internal() && !u.retracted()).toList());
         model.put("renewing", incident.translations().stream()
                 .filter(t -> t.locale().equals(request.translate())).findFirst().orElse(null));

@@ -206,6 +206,23 @@ class ConsoleIncidentFormsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aPostMortemBeforeResolutionIsRefused409AtTheTopOfItsFormWithTheTextsKept() {
+        String id = declared("console-postmortem-early");
+        ConsoleClient browser = signedIn();
+        var page = browser.get("/console/incidents/" + id);
+
+        var refused = browser.post("/console/incidents/" + id + "/postmortem", stamped(page,
+                "summary", "Written too early", "rootCause", "R", "resolution", "X"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        String form = section(refused.body(), "postmortem");
+        assertThat(form).contains("<details class=\"console-form\" open")
+                .containsPattern("notice--problem\"[^>]*>[^<]*resolved")
+                .contains("Written too early</textarea>");
+        assertThat(responder(id).get("postMortem").isNull()).isTrue();
+    }
+
+    @Test
     void aTranslationIsAddedBesideTheOriginalAndMarkedOutdatedOnceTheOriginalIsAmended() {
         String id = declared("console-translation");
         String first = firstUpdate(id);

@@ -12,6 +12,8 @@ import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.ConsoleClient;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,8 +37,9 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
 
         assertThat(entry(page, updateId)).contains("tag--internal").contains(">internal<")
                 .contains("Internal note: the cache node db-7 is the suspect " + id);
-        String publicPage = api.get("/incidents/" + id).send().body();
-        assertThat(publicPage).contains("We are investigating failed checkouts.").doesNotContain("db-7");
+        String publicPage = Eventually.until(() -> api.get("/incidents/" + id).send().body(),
+                body -> body.contains("We are investigating failed checkouts."), "the public page");
+        assertThat(publicPage).doesNotContain("db-7");
     }
 
     @Test
@@ -44,7 +47,7 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         String id = ApiClient.uniqueId("console-preview");
         Incidents.declare(api, Bodies.declaration(id));
         ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
-        var page = browser.get("/console/incidents/" + id);
+        var page = opened(browser, id);
         long before = api.get("/api/v1/incidents/" + id + "/events").as(ApiClient.AUDITOR).send().json()
                 .get("version").asLong();
 
@@ -68,7 +71,7 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         String id = ApiClient.uniqueId("console-preview-same");
         Incidents.declare(api, Bodies.declaration(id));
         ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
-        var page = browser.get("/console/incidents/" + id);
+        var page = opened(browser, id);
         String message = "Payments recovered after the failover " + id;
 
         var preview = browser.post("/console/incidents/" + id + "/updates", stamped(page, "action", "preview",
@@ -86,7 +89,7 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         String id = ApiClient.uniqueId("console-preview-internal");
         Incidents.declare(api, Bodies.declaration(id));
         ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
-        var page = browser.get("/console/incidents/" + id);
+        var page = opened(browser, id);
 
         var preview = browser.post("/console/incidents/" + id + "/updates", stamped(page, "action", "preview",
                 "status", "identified", "message", "Only for us", "visibility", "internal"));
@@ -94,6 +97,25 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(section(preview.body(), "preview")).contains("Not shown on the public page")
                 .doesNotContain("update__body");
+    }
+
+    @Test
+    void aPromiseCountsDownAndABrokenOneIsFlaggedOverdue() {
+        String due = ApiClient.uniqueId("console-promise-due");
+        Incidents.declare(api, Bodies.with(Bodies.declaration(due), "nextUpdateInMinutes", 30));
+        String late = ApiClient.uniqueId("console-promise-late");
+        Instant twoHoursAgo = Instant.now().minus(2, ChronoUnit.HOURS);
+        Incidents.declare(api, Bodies.with(Bodies.with(Bodies.declaration(late), "occurredAt", twoHoursAgo.toString()),
+                "nextUpdateDueAt", twoHoursAgo.plus(15, ChronoUnit.MINUTES).toString()));
+        ConsoleClient browser = new ConsoleClient(port).signIn(ApiClient.RESPONDER);
+
+        String duePage = Eventually.until(() -> browser.get("/console/incidents/" + due), p -> p.status() == 200,
+                "the incident page").body();
+        String latePage = Eventually.until(() -> browser.get("/console/incidents/" + late), p -> p.status() == 200,
+                "the incident page").body();
+
+        assertThat(duePage).containsPattern("next update due in (29|30) min").doesNotContain("overdue");
+        assertThat(latePage).contains("Next update overdue").containsPattern("overdue by 10[45] min");
     }
 
     @Test
@@ -123,6 +145,12 @@ class ConsoleIncidentPageTest extends ApiIntegrationTest {
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("Not found").contains("no-such-incident-anywhere");
+    }
+
+    /** The incident page once the responder view has the incident. */
+    private static ConsoleClient.Page opened(ConsoleClient browser, String id) {
+        return Eventually.until(() -> browser.get("/console/incidents/" + id), p -> p.status() == 200,
+                "the incident page");
     }
 
     /** The update carrying {@code message}, from its status heading to its body, times left out. */
