@@ -66,7 +66,7 @@ class DeclareController {
         try {
             CommandResult result = commands.send(request.toCommand(GeneratedIds.next("inc"), GeneratedIds.next("upd")),
                     user, form.formKey(), OPERATION, request);
-            return Pages.seeOther("/console/incidents/" + result.aggregateId());
+            return Pages.seeOther("/console/incidents/" + result.aggregateId() + "?seen=" + result.version());
         } catch (CommandRefused refused) {
             FormProblems refusal = FormProblems.of(refused, DeclarationForm.FIELDS);
             return page(refusal.status(), form.again(), refusal);
