@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Chromium;
+import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,7 +79,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         String resolved = "Card payments work again; failed payments can be retried.";
 
         signIn(ApiClient.RESPONDER);
-        assertThat(browser.findElement(By.cssSelector(".whoami__name")).getText()).isEqualTo("test-responder");
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("test-responder");
         assertThat(browser.findElement(By.cssSelector(".whoami__role")).getText()).isEqualTo("responder");
         assertNoConsoleErrors();
 
@@ -146,18 +148,18 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
     private void signIn(String token) {
         browser.get(base() + "/console");
         assertThat(browser.getCurrentUrl()).as("the console asks to sign in first").endsWith("/console/sign-in");
-        WebElement form = browser.findElement(By.cssSelector("form[action='/console/sign-in']"));
+        WebElement form = browser.findElement(By.id("sign-in"));
         form.findElement(By.name("token")).sendKeys(token);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.getCurrentUrl()).endsWith("/console");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Incidents");
     }
 
     /** Declares through the console's form and returns the id the console gave the incident. */
     private String declare(String title, String component, String message) throws IOException {
-        browser.findElement(By.linkText("Declare an incident")).click();
+        navigateBy(browser.findElement(By.linkText("Declare an incident")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/incidents/new");
-        WebElement form = browser.findElement(By.cssSelector("form[action='/console/incidents']"));
+        WebElement form = browser.findElement(By.id("declare"));
         form.findElement(By.id("title")).sendKeys(title);
         form.findElement(By.cssSelector("input[name=impact][value=major]")).click();
         choose(form.findElement(By.id("component-" + component)), "partial_outage");
@@ -168,7 +170,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         next.sendKeys("30");
         browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
         screenshots.save(browser, "console-declare.png");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[type=submit]")));
 
         Matcher page = INCIDENT_PAGE.matcher(browser.getCurrentUrl());
         assertThat(page.find()).as("the console shows the declared incident, at " + browser.getCurrentUrl()).isTrue();
@@ -179,7 +181,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
 
     private void showsInTheListAsOpen(String incident, String title) throws IOException {
         String page = browser.getCurrentUrl();
-        browser.findElement(By.linkText("Incidents")).click();
+        navigateBy(browser.findElement(By.linkText("Incidents")));
         WebElement line = browser.findElement(By.cssSelector("li[data-incident='" + incident + "']"));
         assertThat(line.findElement(By.cssSelector(".incident-line__title")).getText()).isEqualTo(title);
         assertThat(line.getText()).contains("major impact").contains("investigating").contains("public")
@@ -208,12 +210,12 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
             choose(form.findElement(By.id("update-status")), "investigating");
             form.findElement(By.id("update-message")).sendKeys(internal);
             form.findElement(By.cssSelector("input[name=visibility][value=internal]")).click();
-            form.findElement(By.cssSelector("button[name=action][value=preview]")).click();
+            navigateBy(form.findElement(By.cssSelector("button[name=action][value=preview]")));
             assertThat(scriptsRan()).isFalse();
             assertThat(browser.findElement(By.cssSelector("#preview .preview-internal")).getText())
                     .isEqualTo("Not shown on the public page: this update is internal.");
             assertThat(browser.findElements(By.cssSelector("#preview .update__body"))).isEmpty();
-            updateForm().findElement(By.cssSelector("button[name=action][value=post]")).click();
+            navigateBy(updateForm().findElement(By.cssSelector("button[name=action][value=post]")));
             assertThat(scriptsRan()).isFalse();
             WebElement note = timelineEntry(internal);
             assertThat(note.getAttribute("class")).contains("internal");
@@ -236,7 +238,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         choose(form.findElement(By.id("update-status")), status);
         form.findElement(By.id("update-message")).sendKeys(message);
         form.findElement(By.cssSelector("input[name=visibility][value=public]")).click();
-        form.findElement(By.cssSelector("button[name=action][value=preview]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[name=action][value=preview]")));
 
         WebElement preview = browser.findElement(By.id("preview"));
         assertThat(preview.findElement(By.tagName("h3")).getText()).isEqualTo("Preview: the public page will show");
@@ -250,7 +252,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", preview);
         screenshots.save(browser, "console-incident.png");
 
-        updateForm().findElement(By.cssSelector("button[name=action][value=post]")).click();
+        navigateBy(updateForm().findElement(By.cssSelector("button[name=action][value=post]")));
         assertThat(timelineBodies().get(0)).isEqualTo(message);
         return shown;
     }
@@ -265,7 +267,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         text.clear();
         text.sendKeys(replacement);
         form.findElement(By.name("reason")).sendKeys(reason);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[type=submit]")));
 
         WebElement amended = browser.findElement(By.cssSelector("li[data-update='" + update + "']"));
         assertThat(amended.findElement(By.cssSelector(".timeline-update__body")).getDomProperty("textContent").strip())
@@ -282,7 +284,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         form.findElement(By.id("update-message")).sendKeys(message);
         choose(form.findElement(By.id("update-component-" + component)), "operational");
         form.findElement(By.cssSelector("input[name=visibility][value=public]")).click();
-        form.findElement(By.cssSelector("button[name=action][value=post]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[name=action][value=post]")));
         assertThat(timelineBodies().get(0)).isEqualTo(message);
         assertThat(browser.findElement(By.cssSelector(".incident-head__facts .tag")).getAttribute("class"))
                 .contains("status-tag--resolved");
@@ -297,7 +299,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
         form.findElement(By.id("pm-resolution")).sendKeys(resolution);
         form.findElement(By.name("remediation[0].title")).sendKeys(item);
         form.findElement(By.name("remediation[0].owner")).sendKeys("payments team");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        navigateBy(form.findElement(By.cssSelector("button[type=submit]")));
 
         WebElement published = browser.findElement(By.id("postmortem"));
         assertThat(published.getText()).contains(summary).contains(rootCause).contains(resolution);
@@ -307,7 +309,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
 
     private void showsInTheListAsResolved(String incident, String title) {
         String page = browser.getCurrentUrl();
-        browser.findElement(By.linkText("Incidents")).click();
+        navigateBy(browser.findElement(By.linkText("Incidents")));
         assertThat(browser.findElements(By.cssSelector("li[data-incident='" + incident + "']")))
                 .as("no longer among the open ones").isEmpty();
         assertThat(browser.findElements(By.cssSelector(".console-incident--resolved a[href='/console/incidents/"
@@ -316,17 +318,38 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
     }
 
     private void signOut(String incident) {
-        browser.findElement(By.cssSelector("form[action='/console/sign-out'] button")).click();
+        navigateBy(browser.findElement(By.cssSelector("#sign-out button")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in?signed-out");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("You are signed out.");
-        assertThat(browser.findElements(By.cssSelector(".whoami"))).isEmpty();
+        assertThat(browser.findElements(By.id("signed-in-as"))).isEmpty();
+        assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
 
         browser.get(base() + "/console/incidents/" + incident);
         assertThat(browser.getCurrentUrl()).as("the console asks to sign in again")
                 .endsWith("/console/sign-in?next=%2Fconsole%2Fincidents%2F" + incident);
-        assertThat(browser.findElements(By.cssSelector("form[action='/console/sign-in'] input[name=token]"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#sign-in input[name=token]"))).hasSize(1);
         browser.get(base() + "/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+    }
+
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until the browser shows that page, so
+     * that nothing is read from the page it left.
+     */
+    private void navigateBy(WebElement element) {
+        WebElement left = browser.findElement(By.tagName("html"));
+        element.click();
+        Eventually.until(() -> isGone(left) && "complete".equals(browser.executeScript("return document.readyState")),
+                gone -> gone, "the browser leaves " + browser.getCurrentUrl() + " for the next page");
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     /** Picks the option with {@code value} of a select (a click, as a person picks it). */
@@ -335,7 +358,7 @@ class ConsoleBrowserTest extends ApiIntegrationTest {
     }
 
     private WebElement updateForm() {
-        return browser.findElement(By.cssSelector("#post-update form"));
+        return browser.findElement(By.id("post-update"));
     }
 
     /** The texts on the console's timeline, newest first, as stored (whatever the console's styles do to lines). */
