@@ -36,7 +36,7 @@ class ConsoleDeclareTest extends ApiIntegrationTest {
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(303);
         assertThat(answer.location()).startsWith("/console/incidents/inc-");
-        String id = answer.location().substring("/console/incidents/".length());
+        String id = answer.location().substring("/console/incidents/".length()).replaceFirst("\\?seen=\\d+$", "");
         var stream = api.get("/api/v1/incidents/" + id + "/events").as(ApiClient.AUDITOR).send();
         assertThat(stream.status()).as(stream.toString()).isEqualTo(200);
         JsonNode declared = stream.json().get("events").get(0);
