@@ -158,7 +158,7 @@ class ConsoleSingleSignOnTest {
         assertThat(declared.hops()).as(declared.toString()).isNotEmpty();
         String location = declared.hops().get(0).headers().firstValue("Location").orElseThrow();
         assertThat(location).as(declared.toString()).startsWith("/console/incidents/inc-");
-        String id = location.substring("/console/incidents/".length());
+        String id = location.substring("/console/incidents/".length()).replaceFirst("\\?seen=\\d+$", "");
         var stream = ApiClient.onPort(port).get("/api/v1/incidents/" + id + "/events").as(ApiClient.AUDITOR).send();
         assertThat(stream.status()).as(stream.toString()).isEqualTo(200);
         JsonNode declaredEvent = stream.json().get("events").get(0);
