@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.console.session;
 
+import io.incidenttimeline.api.console.ReturnPaths;
 import io.incidenttimeline.api.console.page.Pages;
 import io.incidenttimeline.api.console.sso.SingleSignOn;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.console.session;
 
+import io.incidenttimeline.api.console.ReturnPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;

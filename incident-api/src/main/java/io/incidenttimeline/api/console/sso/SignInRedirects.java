@@ -1,11 +1,10 @@
 package io.incidenttimeline.api.console.sso;
 
+import io.incidenttimeline.api.console.ReturnPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -30,19 +29,6 @@ final class SignInRedirects implements AuthenticationSuccessHandler, Authenticat
     static final String NEXT = "incident.console.next";
 
     private static final Logger log = LoggerFactory.getLogger(SignInRedirects.class);
-    /** A console path of this server: no scheme, no host, no way out of /console. */
-    private static final Pattern CONSOLE_PATH = Pattern.compile("/console(/[A-Za-z0-9._~%/-]*)?(\\?[A-Za-z0-9._~%=&+-]*)?");
-
-    /** {@code next} when it is a path of the console on this server, else null. */
-    static String safeNext(String next) {
-        if (next == null || next.length() > 2000 || !CONSOLE_PATH.matcher(next).matches() || next.contains("//")
-                || next.contains("/..") || next.toLowerCase(Locale.ROOT).contains("%2f")
-                || next.toLowerCase(Locale.ROOT).contains("%5c") || next.toLowerCase(Locale.ROOT).contains("%2e")) {
-            return null;
-        }
-        return next;
-    }
-
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
@@ -87,7 +73,7 @@ final class SignInRedirects implements AuthenticationSuccessHandler, Authenticat
 
     private static String next(HttpServletRequest request) {
         if (request.getAttribute(CookieAuthorizationRequests.REMOVED) instanceof OAuth2AuthorizationRequest authorization
-                && authorization.getAttribute(NEXT) instanceof String next && safeNext(next) != null) {
+                && authorization.getAttribute(NEXT) instanceof String next && ReturnPaths.safe(next) != null) {
             return next;
         }
         return SingleSignOn.HOME;

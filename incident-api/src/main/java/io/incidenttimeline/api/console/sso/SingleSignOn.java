@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.console.sso;
 
+import io.incidenttimeline.api.console.ReturnPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ public class SingleSignOn {
 
         /** The same, coming back to the console path {@code next} after sign-in (ignored unless it is one). */
         public String signInPath(String next) {
-            String safe = SignInRedirects.safeNext(next);
+            String safe = ReturnPaths.safe(next);
             return safe == null || safe.equals(HOME) ? signInPath()
                     : signInPath() + "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
         }
@@ -127,7 +128,7 @@ public class SingleSignOn {
 
     private static OAuth2AuthorizationRequest withNext(OAuth2AuthorizationRequest authorization,
                                                        HttpServletRequest request) {
-        String next = SignInRedirects.safeNext(request.getParameter("next"));
+        String next = ReturnPaths.safe(request.getParameter("next"));
         if (authorization == null || next == null) {
             return authorization;
         }

@@ -2,30 +2,31 @@ package io.incidenttimeline.api.console.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidenttimeline.api.console.ReturnPaths;
 import org.junit.jupiter.api.Test;
 
 class SignInRedirectsTest {
 
     @Test
     void aConsolePathOfThisServerIsKept() {
-        assertThat(SignInRedirects.safeNext("/console")).isEqualTo("/console");
-        assertThat(SignInRedirects.safeNext("/console/incidents/db-outage")).isEqualTo("/console/incidents/db-outage");
-        assertThat(SignInRedirects.safeNext("/console?status=resolved&x=1")).isEqualTo("/console?status=resolved&x=1");
+        assertThat(ReturnPaths.safe("/console")).isEqualTo("/console");
+        assertThat(ReturnPaths.safe("/console/incidents/db-outage")).isEqualTo("/console/incidents/db-outage");
+        assertThat(ReturnPaths.safe("/console?status=resolved&x=1")).isEqualTo("/console?status=resolved&x=1");
     }
 
     @Test
     void anythingThatCouldLeaveTheConsoleIsDropped() {
-        assertThat(SignInRedirects.safeNext(null)).isNull();
-        assertThat(SignInRedirects.safeNext("https://evil.example/console")).isNull();
-        assertThat(SignInRedirects.safeNext("//evil.example/console")).isNull();
-        assertThat(SignInRedirects.safeNext("/console//evil.example")).isNull();
-        assertThat(SignInRedirects.safeNext("/\\evil.example")).isNull();
-        assertThat(SignInRedirects.safeNext("/console/../api/v1/admin/tokens")).isNull();
-        assertThat(SignInRedirects.safeNext("/console/%2e%2e/api")).isNull();
-        assertThat(SignInRedirects.safeNext("/console/%2F%2Fevil.example")).isNull();
-        assertThat(SignInRedirects.safeNext("/consolex")).isNull();
-        assertThat(SignInRedirects.safeNext("/console/\"><script>")).isNull();
-        assertThat(SignInRedirects.safeNext("/console/" + "a".repeat(2000))).isNull();
+        assertThat(ReturnPaths.safe(null)).isNull();
+        assertThat(ReturnPaths.safe("https://evil.example/console")).isNull();
+        assertThat(ReturnPaths.safe("//evil.example/console")).isNull();
+        assertThat(ReturnPaths.safe("/console//evil.example")).isNull();
+        assertThat(ReturnPaths.safe("/\\evil.example")).isNull();
+        assertThat(ReturnPaths.safe("/console/../api/v1/admin/tokens")).isNull();
+        assertThat(ReturnPaths.safe("/console/%2e%2e/api")).isNull();
+        assertThat(ReturnPaths.safe("/console/%2F%2Fevil.example")).isNull();
+        assertThat(ReturnPaths.safe("/consolex")).isNull();
+        assertThat(ReturnPaths.safe("/console/\"><script>")).isNull();
+        assertThat(ReturnPaths.safe("/console/" + "a".repeat(2000))).isNull();
     }
 
     @Test

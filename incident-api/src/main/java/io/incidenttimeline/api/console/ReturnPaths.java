@@ -1,5 +1,6 @@
-package io.incidenttimeline.api.console.session;
+package io.incidenttimeline.api.console;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +12,8 @@ public final class ReturnPaths {
 
     public static final String HOME = "/console";
 
-    private static final Pattern CONSOLE_PATH = Pattern.compile("/console(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?"
-            + "(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
+    /** No scheme, no host, no quote or bracket: the path may be written into an HTML attribute (single sign-on). */
+    private static final Pattern CONSOLE_PATH = Pattern.compile("/console(/[A-Za-z0-9._~%/-]*)?(\\?[A-Za-z0-9._~%=&+-]*)?");
 
     private ReturnPaths() {
     }
@@ -20,10 +21,14 @@ public final class ReturnPaths {
     /** {@code next} when it is a console path, else null. */
     public static String safe(String next) {
         if (next == null || next.length() > 2000 || !CONSOLE_PATH.matcher(next).matches() || next.contains("//")
-                || next.contains("/..") || next.toLowerCase().contains("%2f") || next.toLowerCase().contains("%5c")) {
+                || next.contains("/..") || encodes(next, "%2f") || encodes(next, "%5c") || encodes(next, "%2e")) {
             return null;
         }
         return next;
+    }
+
+    private static boolean encodes(String path, String escape) {
+        return path.toLowerCase(Locale.ROOT).contains(escape);
     }
 
     /** {@code next} when it is a console path, else the list. */
