@@ -7,7 +7,6 @@ import io.incidenttimeline.api.application.RequestFingerprints;
 import io.incidenttimeline.api.console.page.ConsoleUser;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsoleCommands {
 
-    public static final String CHANNEL = "console";
     public static final String FORM_KEY = "formKey";
 
     private static final Pattern KEY = Pattern.compile("console-[0-9a-f]{32}");
@@ -48,7 +46,7 @@ public class ConsoleCommands {
      * @param request   the request as the form gave it (the API's request body type), the rest of the fingerprint
      */
     public CommandResult send(Object command, ConsoleUser user, String formKey, String operation, Object request) {
-        Actor actor = new Actor(user.name(), user.role().wire(), CHANNEL, UUID.randomUUID().toString());
+        Actor actor = user.actor();
         if (formKey != null && KEY.matcher(formKey).matches()) {
             actor = actor.withIdempotencyKey(formKey, fingerprints.of(operation, request));
         }

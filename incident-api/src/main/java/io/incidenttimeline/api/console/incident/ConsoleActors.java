@@ -2,14 +2,11 @@ package io.incidenttimeline.api.console.incident;
 
 import io.incidenttimeline.api.application.Actor;
 import io.incidenttimeline.api.console.page.ConsoleUser;
-import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
-/** The signed-in person as the sender of a console command: their name and role, on the channel {@value #CHANNEL}. */
+/** The signed-in person as the sender of a console command (see {@link ConsoleUser#actor()}). */
 final class ConsoleActors {
-
-    static final String CHANNEL = "console";
 
     private ConsoleActors() {
     }
@@ -21,7 +18,7 @@ final class ConsoleActors {
     static Actor writer(Authentication person) {
         ConsoleUser user = ConsoleUser.of(person).filter(ConsoleUser::canWrite)
                 .orElseThrow(() -> new AccessDeniedException("auditors read the console; they do not send commands"));
-        return new Actor(user.name(), user.roleName(), CHANNEL, UUID.randomUUID().toString());
+        return user.actor();
     }
 
     static boolean canWrite(Authentication person) {

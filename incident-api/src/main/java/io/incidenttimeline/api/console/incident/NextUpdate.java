@@ -3,7 +3,6 @@ package io.incidenttimeline.api.console.incident;
 import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
 import io.incidenttimeline.api.console.page.Times;
 import io.incidenttimeline.core.shared.Visibility;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -21,12 +20,8 @@ record NextUpdate(String updateId, Instant dueAt, boolean overdue, String countd
             return Optional.empty();
         }
         return incident.promises().stream().filter(p -> p.answeredBy() == null)
-                .max(Comparator.comparing(ResponderIncidentView.Promise::madeAt)).map(p -> {
-                    boolean overdue = now.isAfter(p.dueAt());
-                    String span = Times.duration(Duration.between(now, p.dueAt()));
-                    return new NextUpdate(p.updateId(), p.dueAt(), overdue,
-                            overdue ? "overdue by " + span : "next update due in " + span,
-                            p.audience() == Visibility.INTERNAL);
-                });
+                .max(Comparator.comparing(ResponderIncidentView.Promise::madeAt))
+                .map(p -> new NextUpdate(p.updateId(), p.dueAt(), now.isAfter(p.dueAt()), Times.countdown(p.dueAt(), now),
+                        p.audience() == Visibility.INTERNAL));
     }
 }

@@ -1,7 +1,6 @@
 package io.incidenttimeline.api.console.list;
 
 import io.incidenttimeline.api.console.page.Times;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,9 +14,7 @@ public record NextUpdate(Instant dueAt, boolean overdue, String text) {
         if (dueAt == null) {
             return null;
         }
-        boolean overdue = now.isAfter(dueAt);
-        String left = Times.duration(Duration.between(now, dueAt));
-        return new NextUpdate(dueAt, overdue, overdue ? "overdue by " + left : "next update due in " + left);
+        return new NextUpdate(dueAt, now.isAfter(dueAt), Times.countdown(dueAt, now));
     }
 
     public String iso() {

@@ -1,7 +1,9 @@
 package io.incidenttimeline.api.console.page;
 
+import io.incidenttimeline.api.application.Actor;
 import io.incidenttimeline.api.http.infra.security.Role;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,6 +14,8 @@ import org.springframework.security.core.GrantedAuthority;
  */
 public record ConsoleUser(String name, Role role) {
 
+    public static final String CHANNEL = "console";
+
     /** Admins and responders write; auditors only read. */
     public boolean canWrite() {
         return role == Role.RESPONDER || role == Role.ADMIN;
@@ -19,6 +23,11 @@ public record ConsoleUser(String name, Role role) {
 
     public String roleName() {
         return role.wire();
+    }
+
+    /** This person as the sender of a console command, on the channel {@value #CHANNEL}, under a new correlation id. */
+    public Actor actor() {
+        return new Actor(name, role.wire(), CHANNEL, UUID.randomUUID().toString());
     }
 
     public static Optional<ConsoleUser> of(Authentication authentication) {

@@ -18,6 +18,12 @@ public final class Times {
         return instant == null ? null : UTC.format(instant);
     }
 
+    /** The countdown to a promised update: "next update due in 12 min", or "overdue by 3 min" once it has passed. */
+    public static String countdown(Instant dueAt, Instant now) {
+        String span = duration(Duration.between(now, dueAt));
+        return now.isAfter(dueAt) ? "overdue by " + span : "next update due in " + span;
+    }
+
     /** A duration in words: "45 s" under a minute, "12 min", "2 h 5 min", "3 d 4 h". */
     public static String duration(Duration duration) {
         long seconds = Math.abs(duration.toSeconds());
