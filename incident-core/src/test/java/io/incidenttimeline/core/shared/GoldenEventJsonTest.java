@@ -42,6 +42,7 @@ import io.incidenttimeline.core.component.ComponentRetired;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
@@ -112,6 +113,10 @@ class GoldenEventJsonTest {
             Map.entry(ImpactWindowRecorded.class, new ImpactWindowRecorded(INCIDENT_ID, IMPACT_STARTED_AT,
                     IMPACT_ENDED_AT, "Start and end taken from the storage service's error logs",
                     Instant.parse("2024-07-05T16:20:00Z"), Instant.parse("2024-07-05T16:20:00.731Z"))),
+            Map.entry(LifecycleTimeRecorded.class, new LifecycleTimeRecorded(INCIDENT_ID, "mitigated",
+                    Instant.parse("2024-07-05T13:36:00Z"), Instant.parse("2024-07-05T13:40:00Z"),
+                    "The rollback finished at 13:36 by the deploy log, not when the channel was told",
+                    Instant.parse("2024-07-05T16:25:00Z"), Instant.parse("2024-07-05T16:25:00.412Z"))),
             Map.entry(ImpactChanged.class, new ImpactChanged(INCIDENT_ID, Impact.MAJOR,
                     Map.of(COMPONENT_ID, ComponentStatus.OPERATIONAL), UPDATE_2_AT,
                     Instant.parse("2024-07-05T13:52:02.108Z"))),
