@@ -164,7 +164,7 @@ class IncidentSnapshotTest {
         Incident restored = SERIALIZER.deserialize(snapshot);
 
         assertThat(snapshot.getType().getName()).isEqualTo(Incident.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
         assertThat(restored).isNotSameAs(original)
                 .usingRecursiveComparison()
                 .isEqualTo(original);
@@ -297,6 +297,6 @@ class IncidentSnapshotTest {
     private static ParameterResolverFactory resolvers() {
         return MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Incident.class),
-                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE)));
+                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE, ReferenceIncident.MOMENTS)));
     }
 }
