@@ -297,6 +297,8 @@ class IncidentSnapshotTest {
     private static ParameterResolverFactory resolvers() {
         return MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Incident.class),
-                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE)));
+                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE,
+                        new org.axonframework.test.deadline.StubDeadlineManager(), IncidentRoles.DEFAULT,
+                        PromiseReminders.DEFAULT)));
     }
 }

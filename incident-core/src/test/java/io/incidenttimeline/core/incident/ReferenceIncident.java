@@ -102,6 +102,8 @@ public final class ReferenceIncident {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource(IncidentRoles.DEFAULT);
+        fixture.registerInjectableResource(PromiseReminders.DEFAULT);
         return fixture;
     }
 
