@@ -17,13 +17,19 @@ import java.util.TreeSet;
  *
  * @param status     the status of the latest update posted, as the incident itself keeps it
  * @param components the affected components and their statuses now, as the incident itself keeps them
+ * @param people     who holds the incident's roles, their history, and the promise reminders raised
  */
 public record ResponderIncident(String id, String title, String locale, Impact impact, List<String> regions,
                                 Authored declared, long version, IncidentStatus status, Instant resolvedAt,
                                 Map<String, ComponentStatus> components, ImpactWindow impactWindow,
                                 List<ImpactWindow> impactWindowHistory, List<ImpactChange> impactChanges,
                                 List<ResponderUpdate> updates, Map<String, ResponderTranslation> translations,
-                                ResponderPostMortem postMortem, Instant updatedAt) {
+                                ResponderPostMortem postMortem, Instant updatedAt, ResponderPeople people) {
+
+    /** A document stored before incidents had people reads with none. */
+    public ResponderIncident {
+        people = people == null ? ResponderPeople.NONE : people;
+    }
 
     /** When customers were affected, as recorded once; each later recording corrects the earlier. */
     public record ImpactWindow(Instant startedAt, Instant endedAt, String reason, Authored recorded) {

@@ -6,8 +6,11 @@ import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
+import io.incidenttimeline.core.incident.event.RoleAssigned;
+import io.incidenttimeline.core.incident.event.RoleReleased;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
@@ -47,7 +50,7 @@ public final class ResponderIncidentFold {
             return new ResponderIncident(declared.incidentId(), declared.title(), declared.locale(), declared.impact(),
                     declared.regions() == null ? List.of() : List.copyOf(declared.regions()), recorded.at(declared.occurredAt(), declared.recordedAt()),
                     recorded.version(), null, null, Map.copyOf(declared.components()), null, List.of(), List.of(),
-                    List.of(), Map.of(), null, declared.occurredAt());
+                    List.of(), Map.of(), null, declared.occurredAt(), ResponderPeople.NONE);
         }
         if (state == null) {
             return null;
@@ -78,6 +81,12 @@ public final class ResponderIncidentFold {
             draft.completed(completed);
         } else if (event instanceof TranslationAdded translation) {
             draft.translated(translation);
+        } else if (event instanceof RoleAssigned assigned) {
+            draft.people = draft.people.assigned(assigned, recorded.at(assigned.occurredAt(), assigned.recordedAt()));
+        } else if (event instanceof RoleReleased released) {
+            draft.people = draft.people.released(released, recorded.at(released.occurredAt(), released.recordedAt()));
+        } else if (event instanceof NextUpdateReminderRaised reminder) {
+            draft.people = draft.people.reminded(reminder);
         }
         return draft.build(event.occurredAt());
     }
@@ -97,6 +106,7 @@ public final class ResponderIncidentFold {
         private final List<ResponderUpdate> updates;
         private final Map<String, ResponderTranslation> translations;
         private ResponderPostMortem postMortem;
+        private ResponderPeople people;
 
         Draft(ResponderIncident state, Recorded recorded) {
             this.state = state;
@@ -111,6 +121,7 @@ public final class ResponderIncidentFold {
             this.updates = new ArrayList<>(state.updates());
             this.translations = new HashMap<>(state.translations());
             this.postMortem = state.postMortem();
+            this.people = state.people();
         }
 
         void posted(UpdatePosted event) {
@@ -204,7 +215,7 @@ public final class ResponderIncidentFold {
             return new ResponderIncident(state.id(), state.title(), state.locale(), impact, state.regions(),
                     state.declared(), recorded.version(), status, resolvedAt, Map.copyOf(components), impactWindow,
                     List.copyOf(impactWindowHistory), List.copyOf(impactChanges), List.copyOf(updates),
-                    Map.copyOf(translations), postMortem, updatedAt);
+                    Map.copyOf(translations), postMortem, updatedAt, people);
         }
     }
 }

@@ -98,6 +98,8 @@ public enum ProblemType {
     NEXT_UPDATE_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "the next update is not after the update and within 24 hours"),
     NEXT_UPDATE_AFTER_RESOLUTION(HttpStatus.BAD_REQUEST, "a resolved update promised a next update"),
     IMPACT_WINDOW_INVERTED(HttpStatus.BAD_REQUEST, "the impact window ends before it starts"),
+    UNKNOWN_ROLE(HttpStatus.BAD_REQUEST, "the role is not one of the configured incident roles (incident.roles.names)"),
+    HOLDER_NOT_A_NAME(HttpStatus.BAD_REQUEST, "a role's holder is a person's name on one line, not an email address"),
     TRANSLATION_OF_AUTHORITATIVE_LOCALE(HttpStatus.BAD_REQUEST, "a translation into the incident's own locale"),
     TRANSLATION_EMPTY(HttpStatus.BAD_REQUEST, "a translation without any text"),
     TRANSLATION_OF_INTERNAL_UPDATE(HttpStatus.CONFLICT, "a translation of an internal update"),
