@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.incidenttimeline.api.axon.AuditMetadata;
+import io.incidenttimeline.core.incident.NextUpdateReminder;
 import io.incidenttimeline.core.maintenance.Maintenance;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +28,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * Jackson serializer), the payloads and scopes in it are written by the event serializer.
  * <p>
  * Events applied at a deadline carry the deadline's metadata: the maintenance scheduler as the actor, through the
- * channel {@code scheduler}, as the commands it used to send did.
+ * channel {@code scheduler}, as the commands it used to send did; an incident's promise reminders (its deadlines on
+ * the same scheduler) the reminder scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 class MaintenanceWindowDeadlines {
 
     static final String ACTOR = "maintenance-scheduler";
+    /** The actor of the promise reminders an incident raises at its deadlines. */
+    static final String REMINDER_ACTOR = "reminder-scheduler";
     static final String ROLE = "system";
     static final String CHANNEL = "scheduler";
 
@@ -85,6 +89,11 @@ class MaintenanceWindowDeadlines {
                                                                       List<CorrelationDataProvider> correlation) {
         deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlation));
         MessageDispatchInterceptor<DeadlineMessage<?>> interceptor = messages -> (index, deadline) -> {
+            if (deadline.getPayload() instanceof NextUpdateReminder reminder) {
+                return deadline.withMetaData(Map.of(AuditMetadata.ACTOR, REMINDER_ACTOR, AuditMetadata.ROLE, ROLE,
+                        AuditMetadata.CHANNEL, CHANNEL, AuditMetadata.CORRELATION_ID,
+                        deadline.getDeadlineName() + "-" + reminder.updateId()));
+            }
             String step = Maintenance.WINDOW_STARTS.equals(deadline.getDeadlineName()) ? "start" : "complete";
             return deadline.withMetaData(Map.of(AuditMetadata.ACTOR, ACTOR, AuditMetadata.ROLE, ROLE,
                     AuditMetadata.CHANNEL, CHANNEL,

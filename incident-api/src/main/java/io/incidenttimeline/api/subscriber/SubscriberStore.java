@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubscriberStore {
 
     private static final String COLUMNS = "subscriber_id, url, secret, secret_hint, components, created_at, created_by, "
-            + "starts_after_position, audit_checkpoints";
+            + "starts_after_position, audit_checkpoints, responder_reminders";
 
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
@@ -28,11 +28,11 @@ public class SubscriberStore {
     }
 
     public void add(Subscriber subscriber) {
-        jdbc.update("INSERT INTO webhook_subscriber (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO webhook_subscriber (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subscriber.id(), subscriber.url(), subscriber.secret(), subscriber.secretHint(),
                 subscriber.components() == null ? null : String.join(",", subscriber.components()),
                 Timestamps.column(subscriber.createdAt()), subscriber.createdBy(), subscriber.startsAfterPosition(),
-                subscriber.auditCheckpoints());
+                subscriber.auditCheckpoints(), subscriber.responderReminders());
     }
 
     public Optional<Subscriber> find(String id) {
@@ -57,6 +57,12 @@ public class SubscriberStore {
                 + "ORDER BY subscriber_id", SubscriberStore::row);
     }
 
+    /** The subscribers that asked for the promise reminders and existed before the event at {@code position}. */
+    List<Subscriber> responderReceiversAt(long position) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE responder_reminders = TRUE "
+                + "AND starts_after_position < ? ORDER BY subscriber_id", SubscriberStore::row, position);
+    }
+
     /** Removes the subscriber with its deliveries and their attempts; pending deliveries are never sent. */
     @Transactional(transactionManager = "readStoreTransactionManager")
     public boolean remove(String id) {
@@ -76,6 +82,6 @@ public class SubscriberStore {
         return new Subscriber(rs.getString("subscriber_id"), rs.getString("url"), rs.getString("secret"),
                 rs.getString("secret_hint"), components == null ? null : List.of(components.split(",")),
                 Timestamps.instant(rs, "created_at"), rs.getString("created_by"), rs.getLong("starts_after_position"),
-                rs.getBoolean("audit_checkpoints"));
+                rs.getBoolean("audit_checkpoints"), rs.getBoolean("responder_reminders"));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.incidenttimeline.api.statuspage.PageProperties;
 import io.incidenttimeline.api.statuspage.Statuspage;
 import io.incidenttimeline.api.statuspage.StatuspageDocuments;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.publicview.PageView;
 import io.incidenttimeline.projections.publicview.PublicIncident;
@@ -16,13 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * The bodies of webhooks, in the shape of Atlassian Statuspage's webhooks: {@code meta}, {@code page} with the page's
  * status after the change, and either {@code incident} (the same incident object as {@code /api/v2/incidents.json})
- * or {@code component_update} with {@code component}. Built from the public view only.
+ * or {@code component_update} with {@code component}. Built from the public view only, except the promise
+ * reminders, which only the responders' own receivers get.
  */
 @Component
 class WebhookPayloads {
 
     static final String INCIDENT = "incident";
     static final String COMPONENT_UPDATE = "component_update";
+    static final String REMINDER = "incident.reminder";
 
     private final StatuspageDocuments documents;
     private final PageProperties page;
@@ -45,6 +48,17 @@ class WebhookPayloads {
                 component.component().id());
         return write(new ComponentUpdateWebhook(meta(subscriber), pageStatus(view), update,
                 documents.component(component)));
+    }
+
+    /**
+     * A promise reminder, for a responders' receiver only (it names the communications role holder): not a
+     * Statuspage shape, since Statuspage has none; the incident is named by id and by its responder read's address.
+     */
+    String reminder(Subscriber subscriber, NextUpdateReminderRaised event) {
+        String holder = event.communicationsHolder();
+        return write(new ReminderWebhook(meta(subscriber), new Reminder(event.incidentId(), event.updateId(),
+                documents.time(event.dueAt()), event.kind(), holder, holder == null ? "the responders" : holder,
+                documents.time(event.occurredAt()), page.url() + "/api/v1/incidents/" + event.incidentId())));
     }
 
     private Meta meta(Subscriber subscriber) {
@@ -75,6 +89,14 @@ class WebhookPayloads {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ComponentUpdate(String createdAt, String newStatus, String oldStatus, String id, String componentId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Reminder(String incidentId, String updateId, String dueAt, String kind, String communicationsHolder,
+                    String recipient, String raisedAt, String incidentUrl) {
+    }
+
+    record ReminderWebhook(Meta meta, Reminder reminder) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -49,6 +49,7 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("[A-Z]+ /api/v1/subscribers(/.*)?", Caller.ADMIN),
             rule("POST /api/v1/maintenances(/[^/]+/(updates|start|complete|cancel))?", Caller.RESPONDER, Caller.ADMIN),
             rule("PUT /api/v1/incidents/[^/]+/lifecycle/[^/]+", Caller.RESPONDER, Caller.ADMIN),
+            rule("(PUT|DELETE) /api/v1/incidents/[^/]+/roles/[^/]+", Caller.RESPONDER, Caller.ADMIN),
             rule("GET /v3/api-docs/complete", Caller.ADMIN),
             rule("GET /actuator/(prometheus|metrics)", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/.*", Caller.RESPONDER, Caller.ADMIN));

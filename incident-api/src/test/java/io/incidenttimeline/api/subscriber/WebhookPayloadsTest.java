@@ -27,7 +27,7 @@ class WebhookPayloadsTest {
     private static final Instant T = Instant.parse("2024-07-05T13:31:00Z");
     private static final PageProperties PAGE = new PageProperties("page", "Page", "https://status.example", "Etc/UTC");
     private static final Subscriber SUBSCRIBER = new Subscriber("sub-1", "https://hooks.example/in", "secret", "hint",
-            null, T, "admin", 0, false);
+            null, T, "admin", 0, false, false);
 
     private final WebhookPayloads payloads = new WebhookPayloads(new StatuspageDocuments(PAGE), PAGE,
             JsonMapper.builder().findAndAddModules().build());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.incidenttimeline.core.component.ComponentCatalogue;
 import io.incidenttimeline.core.incident.command.AddTranslation;
 import io.incidenttimeline.core.incident.command.AmendUpdate;
+import io.incidenttimeline.core.incident.command.AssignRole;
 import io.incidenttimeline.core.incident.command.ChangeImpact;
 import io.incidenttimeline.core.incident.command.CompleteRemediationItem;
 import io.incidenttimeline.core.incident.command.DeclareIncident;
@@ -14,6 +15,7 @@ import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.incident.command.PublishPostMortem;
 import io.incidenttimeline.core.incident.command.RecordImpactWindow;
 import io.incidenttimeline.core.incident.command.RecordLifecycleTime;
+import io.incidenttimeline.core.incident.command.ReleaseRole;
 import io.incidenttimeline.core.incident.command.RetractUpdate;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
@@ -21,8 +23,11 @@ import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
 import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
+import io.incidenttimeline.core.incident.event.RoleAssigned;
+import io.incidenttimeline.core.incident.event.RoleReleased;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
@@ -37,12 +42,15 @@ import io.incidenttimeline.core.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -72,13 +80,26 @@ public class Incident {
     private Map<String, TranslationState> translations = new HashMap<>();
     /** Each lifecycle moment's current time; {@code resolved} from the resolving update until one is recorded. */
     private Map<String, Instant> lifecycle = new HashMap<>();
+    /** Who holds each role now. */
+    private Map<String, String> roles = new HashMap<>();
+    /** The promise not yet answered: the update that made it, its audience, when it is due, its reminders raised. */
+    private String promisedBy;
+    private io.incidenttimeline.core.shared.Visibility promiseAudience;
+    private Instant promisedFor;
+    private Set<String> remindersRaised = new HashSet<>();
+
+    /** The deadline of a promise's due-soon reminder; its payload is a {@link NextUpdateReminder}. */
+    public static final String NEXT_UPDATE_DUE_SOON = "next-update-due-soon";
+    /** The deadline of a promise's overdue reminder, at the time it is due; its payload is a {@link NextUpdateReminder}. */
+    public static final String NEXT_UPDATE_OVERDUE = "next-update-overdue";
 
     protected Incident() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(DeclareIncident command, Clock clock, ComponentCatalogue catalogue) {
+    public long handle(DeclareIncident command, Clock clock, ComponentCatalogue catalogue, DeadlineManager deadlines,
+                       PromiseReminders reminders) {
         if (incidentId != null) {
             throw CommandRejected.ruleViolation("id", "incident-already-declared",
                     "incident " + command.incidentId() + " was declared already; choose another id or post an update");
@@ -104,11 +125,13 @@ public class Incident {
         if (status == IncidentStatus.RESOLVED) {
             apply(new IncidentResolved(command.incidentId(), command.initialUpdateId(), occurredAt, now));
         }
+        remindOfPromise(null, deadlines, reminders, now);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(PostUpdate command, Clock clock, ComponentCatalogue catalogue) {
+    public long handle(PostUpdate command, Clock clock, ComponentCatalogue catalogue, DeadlineManager deadlines,
+                       PromiseReminders reminders) {
         Text.id("updateId", command.updateId());
         if (updates.containsKey(command.updateId())) {
             throw CommandRejected.ruleViolation("updateId", "update-id-taken",
@@ -124,6 +147,7 @@ public class Incident {
 
         // apply() runs the event sourcing handlers at once, so the status before this update must be kept aside
         IncidentStatus previousStatus = status;
+        String previousPromise = promisedBy;
         if (previousStatus == IncidentStatus.RESOLVED && newStatus != IncidentStatus.RESOLVED) {
             apply(new IncidentReopened(incidentId, command.updateId(), occurredAt, now));
         }
@@ -132,6 +156,7 @@ public class Incident {
         if (previousStatus != IncidentStatus.RESOLVED && newStatus == IncidentStatus.RESOLVED) {
             apply(new IncidentResolved(incidentId, command.updateId(), occurredAt, now));
         }
+        remindOfPromise(previousPromise, deadlines, reminders, now);
         return AggregateLifecycle.getVersion();
     }
 
@@ -322,6 +347,95 @@ public class Incident {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public long handle(AssignRole command, Clock clock, IncidentRoles configured) {
+        String role = knownRole(command.role(), configured);
+        String holder = personName(command.holder());
+        String reason = Text.optional("reason", command.reason(), Text.REASON_MAX);
+        Instant now = clock.instant();
+        Instant occurredAt = occurredAt(command.occurredAt(), now);
+        String previous = roles.get(role);
+        if (!holder.equals(previous)) {
+            apply(new RoleAssigned(incidentId, role, holder, previous, reason, occurredAt, now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReleaseRole command, Clock clock, IncidentRoles configured) {
+        String role = knownRole(command.role(), configured);
+        String reason = Text.optional("reason", command.reason(), Text.REASON_MAX);
+        Instant now = clock.instant();
+        Instant occurredAt = occurredAt(command.occurredAt(), now);
+        if (roles.containsKey(role)) {
+            apply(new RoleReleased(incidentId, role, roles.get(role), reason, occurredAt, now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = NEXT_UPDATE_DUE_SOON)
+    void onNextUpdateDueSoon(NextUpdateReminder reminder, Clock clock) {
+        raiseReminder(reminder, NextUpdateReminderRaised.DUE_SOON, clock);
+    }
+
+    @DeadlineHandler(deadlineName = NEXT_UPDATE_OVERDUE)
+    void onNextUpdateOverdue(NextUpdateReminder reminder, Clock clock) {
+        raiseReminder(reminder, NextUpdateReminderRaised.OVERDUE, clock);
+    }
+
+    /** Only for the promise still standing, while the incident is open, once per kind, never due-soon after overdue. */
+    private void raiseReminder(NextUpdateReminder reminder, String kind, Clock clock) {
+        if (status != IncidentStatus.RESOLVED && reminder.updateId().equals(promisedBy)
+                && reminder.dueAt().equals(promisedFor) && !remindersRaised.contains(kind)
+                && !(kind.equals(NextUpdateReminderRaised.DUE_SOON) && remindersRaised.contains(NextUpdateReminderRaised.OVERDUE))) {
+            Instant now = clock.instant();
+            apply(new NextUpdateReminderRaised(incidentId, promisedBy, promisedFor, kind,
+                    roles.get(IncidentRoles.COMMUNICATIONS), now, now));
+        }
+    }
+
+    /**
+     * After an update: the reminders of a promise it answered (or replaced, or that ended with the resolution) are
+     * cancelled, and a new promise gets its two, the due-soon one a lead time before it is due (left out when that
+     * lies in the past) and the overdue one when it is due. A promise already due when it is recorded (a backfilled
+     * update) has no one to remind in time and gets none.
+     */
+    private void remindOfPromise(String previousPromise, DeadlineManager deadlines, PromiseReminders reminders,
+                                 Instant now) {
+        if (previousPromise != null && (!previousPromise.equals(promisedBy) || status == IncidentStatus.RESOLVED)) {
+            deadlines.cancelAllWithinScope(NEXT_UPDATE_DUE_SOON);
+            deadlines.cancelAllWithinScope(NEXT_UPDATE_OVERDUE);
+        }
+        if (promisedBy == null || previousPromise != null && previousPromise.equals(promisedBy)
+                || status == IncidentStatus.RESOLVED || !promisedFor.isAfter(now)) {
+            return;
+        }
+        var reminder = new NextUpdateReminder(promisedBy, promisedFor);
+        Instant dueSoon = promisedFor.minus(reminders.leadTime());
+        if (dueSoon.isAfter(now)) {
+            deadlines.schedule(dueSoon, NEXT_UPDATE_DUE_SOON, reminder);
+        }
+        deadlines.schedule(promisedFor, NEXT_UPDATE_OVERDUE, reminder);
+    }
+
+    private static String knownRole(String role, IncidentRoles configured) {
+        if (role == null || !Text.isId(role) || !configured.contains(role)) {
+            throw CommandRejected.invalid("role", "unknown-role", (role != null && Text.isId(role) ? "role " + role
+                    : "the role") + " is not one of this installation's incident roles " + configured.names());
+        }
+        return role;
+    }
+
+    /** A person's name as text, on one line; an email address is refused, so that none is kept in the history. */
+    private static String personName(String holder) {
+        String name = Text.required("holder", holder, Text.NAME_MAX).strip();
+        if (name.indexOf('@') >= 0 || name.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            throw CommandRejected.invalid("holder", "holder-not-a-name",
+                    "holder is a person's name on one line, such as \"Dana Reyes\"; not an email address");
+        }
+        return name;
+    }
+
     /** The public lifecycle status after the latest update; null before the first one. */
     public IncidentStatus status() {
         return status;
@@ -450,6 +564,23 @@ public class Incident {
         status = event.status();
         updates.put(event.updateId(), new UpdateEntry(event.message(), event.visibility(), event.status(), false));
         components.putAll(event.components());
+        promised(event);
+    }
+
+    /** A promise is answered as the responder view has it: a public one by a public update, an internal one by any. */
+    private void promised(UpdatePosted event) {
+        if (promisedBy != null && (promiseAudience == io.incidenttimeline.core.shared.Visibility.INTERNAL
+                || event.visibility() == io.incidenttimeline.core.shared.Visibility.PUBLIC)) {
+            promisedBy = null;
+            promiseAudience = null;
+            promisedFor = null;
+        }
+        if (event.nextUpdateDueAt() != null) {
+            promisedBy = event.updateId();
+            promiseAudience = event.visibility();
+            promisedFor = event.nextUpdateDueAt();
+            remindersRaised = new HashSet<>();
+        }
     }
 
     @EventSourcingHandler
@@ -460,6 +591,26 @@ public class Incident {
     @EventSourcingHandler
     void on(UpdateRetracted event) {
         updates.computeIfPresent(event.updateId(), (id, update) -> update.retract());
+        if (event.updateId().equals(promisedBy)) {
+            promisedBy = null;
+            promiseAudience = null;
+            promisedFor = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssigned event) {
+        roles.put(event.role(), event.holder());
+    }
+
+    @EventSourcingHandler
+    void on(RoleReleased event) {
+        roles.remove(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(NextUpdateReminderRaised event) {
+        remindersRaised.add(event.kind());
     }
 
     @EventSourcingHandler

@@ -318,6 +318,7 @@ class IncidentSnapshotTest {
         return MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Incident.class),
                 new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE,
-                        ReferenceIncident.MOMENTS)));
+                        ReferenceIncident.MOMENTS, new org.axonframework.test.deadline.StubDeadlineManager(),
+                        IncidentRoles.DEFAULT, PromiseReminders.DEFAULT)));
     }
 }

@@ -106,6 +106,8 @@ public final class ReferenceIncident {
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(CATALOGUE);
         fixture.registerInjectableResource(MOMENTS);
+        fixture.registerInjectableResource(IncidentRoles.DEFAULT);
+        fixture.registerInjectableResource(PromiseReminders.DEFAULT);
         return fixture;
     }
 

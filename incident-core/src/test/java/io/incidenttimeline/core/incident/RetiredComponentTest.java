@@ -45,6 +45,7 @@ class RetiredComponentTest {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(UPDATE_1_AT.plusSeconds(600), ZoneOffset.UTC));
         fixture.registerInjectableResource(RETIRED_REFERENCE);
+        fixture.registerInjectableResource(PromiseReminders.DEFAULT);
     }
 
     @Test

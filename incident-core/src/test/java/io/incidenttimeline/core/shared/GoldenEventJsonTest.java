@@ -43,6 +43,9 @@ import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
+import io.incidenttimeline.core.incident.event.RoleAssigned;
+import io.incidenttimeline.core.incident.event.RoleReleased;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
@@ -117,6 +120,15 @@ class GoldenEventJsonTest {
                     Instant.parse("2024-07-05T13:36:00Z"), Instant.parse("2024-07-05T13:40:00Z"),
                     "The rollback finished at 13:36 by the deploy log, not when the channel was told",
                     Instant.parse("2024-07-05T16:25:00Z"), Instant.parse("2024-07-05T16:25:00.412Z"))),
+            Map.entry(RoleAssigned.class, new RoleAssigned(INCIDENT_ID, "communications", "Sam Okafor", "Dana Reyes",
+                    "Shift change: Dana hands over to Sam", Instant.parse("2024-07-05T13:45:00Z"),
+                    Instant.parse("2024-07-05T13:45:00.318Z"))),
+            Map.entry(RoleReleased.class, new RoleReleased(INCIDENT_ID, "lead", "Dana Reyes",
+                    "Incident resolved; the post-mortem is owned by the platform team",
+                    Instant.parse("2024-07-05T14:10:00Z"), Instant.parse("2024-07-05T14:10:00.207Z"))),
+            Map.entry(NextUpdateReminderRaised.class, new NextUpdateReminderRaised(INCIDENT_ID, UPDATE_1,
+                    UPDATE_1_NEXT_DUE_AT, NextUpdateReminderRaised.DUE_SOON, "Sam Okafor",
+                    Instant.parse("2024-07-05T13:56:00.041Z"), Instant.parse("2024-07-05T13:56:00.041Z"))),
             Map.entry(ImpactChanged.class, new ImpactChanged(INCIDENT_ID, Impact.MAJOR,
                     Map.of(COMPONENT_ID, ComponentStatus.OPERATIONAL), UPDATE_2_AT,
                     Instant.parse("2024-07-05T13:52:02.108Z"))),

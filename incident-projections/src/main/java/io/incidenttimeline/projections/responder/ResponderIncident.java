@@ -17,6 +17,7 @@ import java.util.TreeSet;
  *
  * @param status     the status of the latest update posted, as the incident itself keeps it
  * @param components the affected components and their statuses now, as the incident itself keeps them
+ * @param people     who holds the incident's roles, their history, and the promise reminders raised
  */
 public record ResponderIncident(String id, String title, String locale, Impact impact, List<String> regions,
                                 Authored declared, long version, IncidentStatus status, Instant resolvedAt,
@@ -24,11 +25,12 @@ public record ResponderIncident(String id, String title, String locale, Impact i
                                 List<ImpactWindow> impactWindowHistory, List<ImpactChange> impactChanges,
                                 List<ResponderUpdate> updates, Map<String, ResponderTranslation> translations,
                                 ResponderPostMortem postMortem, Instant updatedAt,
-                                List<LifecycleMoment> lifecycle) {
+                                List<LifecycleMoment> lifecycle, ResponderPeople people) {
 
+    /** Documents stored before lifecycle times and people were recorded have none. */
     public ResponderIncident {
-        // documents stored before lifecycle times were recorded have none
         lifecycle = lifecycle == null ? List.of() : lifecycle;
+        people = people == null ? ResponderPeople.NONE : people;
     }
 
     /**

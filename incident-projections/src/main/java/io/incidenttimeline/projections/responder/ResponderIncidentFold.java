@@ -8,8 +8,11 @@ import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
 import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
+import io.incidenttimeline.core.incident.event.RoleAssigned;
+import io.incidenttimeline.core.incident.event.RoleReleased;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
@@ -55,7 +58,7 @@ public final class ResponderIncidentFold {
             return new ResponderIncident(declared.incidentId(), declared.title(), declared.locale(), declared.impact(),
                     declared.regions() == null ? List.of() : List.copyOf(declared.regions()), recorded.at(declared.occurredAt(), declared.recordedAt()),
                     recorded.version(), null, null, Map.copyOf(declared.components()), null, List.of(), List.of(),
-                    List.of(), Map.of(), null, declared.occurredAt(), List.of());
+                    List.of(), Map.of(), null, declared.occurredAt(), List.of(), ResponderPeople.NONE);
         }
         if (state == null) {
             return null;
@@ -92,6 +95,12 @@ public final class ResponderIncidentFold {
             draft.completed(completed);
         } else if (event instanceof TranslationAdded translation) {
             draft.translated(translation);
+        } else if (event instanceof RoleAssigned assigned) {
+            draft.people = draft.people.assigned(assigned, recorded.at(assigned.occurredAt(), assigned.recordedAt()));
+        } else if (event instanceof RoleReleased released) {
+            draft.people = draft.people.released(released, recorded.at(released.occurredAt(), released.recordedAt()));
+        } else if (event instanceof NextUpdateReminderRaised reminder) {
+            draft.people = draft.people.reminded(reminder);
         }
         return draft.build(event.occurredAt());
     }
@@ -112,6 +121,7 @@ public final class ResponderIncidentFold {
         private final Map<String, ResponderTranslation> translations;
         private ResponderPostMortem postMortem;
         private final Map<String, ResponderIncident.LifecycleMoment> lifecycle = new HashMap<>();
+        private ResponderPeople people;
 
         Draft(ResponderIncident state, Recorded recorded) {
             this.state = state;
@@ -127,6 +137,7 @@ public final class ResponderIncidentFold {
             this.translations = new HashMap<>(state.translations());
             this.postMortem = state.postMortem();
             state.lifecycle().forEach(moment -> lifecycle.put(moment.moment(), moment));
+            this.people = state.people();
         }
 
         /** The moment's time is now {@code at}; a recording joins its history, a resolving update does not. */
@@ -235,7 +246,7 @@ public final class ResponderIncidentFold {
                     state.declared(), recorded.version(), status, resolvedAt, Map.copyOf(components), impactWindow,
                     List.copyOf(impactWindowHistory), List.copyOf(impactChanges), List.copyOf(updates),
                     Map.copyOf(translations), postMortem, updatedAt, lifecycle.values().stream()
-                    .sorted(LIFECYCLE_ORDER).toList());
+                    .sorted(LIFECYCLE_ORDER).toList(), people);
         }
     }
 }

@@ -12,8 +12,11 @@ import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
 import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
+import io.incidenttimeline.core.incident.event.NextUpdateReminderRaised;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
+import io.incidenttimeline.core.incident.event.RoleAssigned;
+import io.incidenttimeline.core.incident.event.RoleReleased;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
@@ -110,6 +113,21 @@ public class ResponderViewProjection implements DocumentReadModel {
 
     @EventHandler
     void on(TranslationAdded event, DomainEventMessage<?> message) {
+        incident(event, message);
+    }
+
+    @EventHandler
+    void on(RoleAssigned event, DomainEventMessage<?> message) {
+        incident(event, message);
+    }
+
+    @EventHandler
+    void on(RoleReleased event, DomainEventMessage<?> message) {
+        incident(event, message);
+    }
+
+    @EventHandler
+    void on(NextUpdateReminderRaised event, DomainEventMessage<?> message) {
         incident(event, message);
     }
 

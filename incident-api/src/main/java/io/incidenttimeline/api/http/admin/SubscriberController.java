@@ -81,7 +81,10 @@ public class SubscriberController {
                     + "leave out for every component"), maxItems = MAX_COMPONENTS) List<String> components,
             @Schema(defaultValue = "false", description = "also deliver every audit checkpoint signed from now on "
                     + "(event audit.checkpoint, body as GET /api/v1/audit/checkpoints/latest answers): a checkpoint's "
-                    + "position counts internal events too, so only for an auditor's receiver") Boolean auditCheckpoints) {
+                    + "position counts internal events too, so only for an auditor's receiver") Boolean auditCheckpoints,
+            @Schema(defaultValue = "false", description = "also deliver the incidents' next-update promise reminders "
+                    + "(event incident.reminder): they name internal role holders, so only for the responders' own "
+                    + "receiver, never a public one") Boolean responderReminders) {
     }
 
     public record SubscriberView(String id, String url,
@@ -91,7 +94,9 @@ public class SubscriberController {
                                          example = "sha256:9f86d081") String secretHint,
                                  Instant createdAt, String createdBy,
                                  @Schema(description = "whether audit checkpoints are delivered too")
-                                 boolean auditCheckpoints) {
+                                 boolean auditCheckpoints,
+                                 @Schema(description = "whether promise reminders are delivered too")
+                                 boolean responderReminders) {
     }
 
     public record SubscriberList(List<SubscriberView> subscribers) {
@@ -101,8 +106,9 @@ public class SubscriberController {
     }
 
     public record DeliveryView(String deliveryId,
-                               @Schema(allowableValues = {"incident", "component_update", "audit.checkpoint"}) String event,
-                               @Schema(description = "incident:<id>, component:<id> or checkpoint:<position>")
+                               @Schema(allowableValues = {"incident", "component_update", "audit.checkpoint", "incident.reminder"})
+                               String event,
+                               @Schema(description = "incident:<id>, component:<id>, checkpoint:<position> or reminder:<id>")
                                String subject,
                                @Schema(description = "the event's id; for a checkpoint, when it was signed")
                                String eventId,
@@ -119,7 +125,7 @@ public class SubscriberController {
     @Operation(summary = "Register a webhook subscriber", operationId = "registerSubscriber",
             description = "Every later public incident change and component status change (limited to the given "
                     + "components) is POSTed to the URL in Statuspage's webhook shape, signed with the secret; with "
-                    + "auditCheckpoints, every audit checkpoint signed later too.")
+                    + "auditCheckpoints, every audit checkpoint signed later too; with responderReminders, every promise reminder.")
     @ApiResponse(responseCode = "201", description = "Registered; the secret is not shown again", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = SubscriberView.class)))
     @DocumentedProblems({ProblemType.INVALID_WEBHOOK_URL, ProblemType.INVALID_SECRET, ProblemType.INVALID_ID,
@@ -144,7 +150,8 @@ public class SubscriberController {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Subscriber subscriber = new Subscriber(newId(), url.toString(), secret, hint,
                 components(registration.components()), now, caller(), subscribers.headPosition(),
-                Boolean.TRUE.equals(registration.auditCheckpoints()));
+                Boolean.TRUE.equals(registration.auditCheckpoints()),
+                Boolean.TRUE.equals(registration.responderReminders()));
         subscribers.add(subscriber);
         return ResponseEntity.created(URI.create("/api/v1/subscribers/" + subscriber.id())).body(view(subscriber));
     }
@@ -259,7 +266,8 @@ public class SubscriberController {
 
     private static SubscriberView view(Subscriber subscriber) {
         return new SubscriberView(subscriber.id(), subscriber.url(), subscriber.components(), subscriber.secretHint(),
-                subscriber.createdAt(), subscriber.createdBy(), subscriber.auditCheckpoints());
+                subscriber.createdAt(), subscriber.createdBy(), subscriber.auditCheckpoints(),
+                subscriber.responderReminders());
     }
 
     private static DeliveryView view(DeliveryOutbox.LogEntry entry) {

@@ -108,6 +108,11 @@ public final class Seeds {
                 body.put("remediation", List.of(remediationItem()));
             }
             case "completeRemediationItem" -> { }
+            case "assignRole" -> {
+                body.put("holder", "Dana Reyes");
+                body.put("reason", "On call this week.");
+            }
+            case "releaseRole" -> body.put("reason", "Off shift.");
             case "scheduleMaintenance" -> {
                 body.put("id", unique("corpus-m"));
                 body.put("title", "Database upgrade");
@@ -188,6 +193,12 @@ public final class Seeds {
                 yield onIncident(incident, "/updates/u2/retraction");
             }
             case "recordImpactWindow" -> onIncident(declareIncident(), "/impact-window");
+            case "assignRole" -> onIncident(declareIncident(), "/roles/lead");
+            case "releaseRole" -> {
+                String incident = declareIncident();
+                send("PUT", "/api/v1/incidents/" + incident + "/roles/communications", body("assignRole"));
+                yield onIncident(incident, "/roles/communications");
+            }
             case "changeImpact" -> onIncident(declareIncident(), "/impact");
             case "recordLifecycleTime" -> onIncident(declareIncident(), "/lifecycle/detected");
             case "addTranslation" -> {

@@ -103,6 +103,8 @@ public enum ProblemType {
     LIFECYCLE_AFTER_RESOLUTION(HttpStatus.CONFLICT, "a lifecycle moment would lie after the resolution of a resolved "
             + "incident"),
     LIFECYCLE_RESOLVED_WHILE_OPEN(HttpStatus.CONFLICT, "resolved was recorded while the incident is open"),
+    UNKNOWN_ROLE(HttpStatus.BAD_REQUEST, "the role is not one of the configured incident roles (incident.roles.names)"),
+    HOLDER_NOT_A_NAME(HttpStatus.BAD_REQUEST, "a role's holder is a person's name on one line, not an email address"),
     TRANSLATION_OF_AUTHORITATIVE_LOCALE(HttpStatus.BAD_REQUEST, "a translation into the incident's own locale"),
     TRANSLATION_EMPTY(HttpStatus.BAD_REQUEST, "a translation without any text"),
     TRANSLATION_OF_INTERNAL_UPDATE(HttpStatus.CONFLICT, "a translation of an internal update"),

@@ -55,6 +55,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/metrics/**", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.POST, "/api/v1/maintenances/**", Role.RESPONDER),
             rule(HttpMethod.PUT, "/api/v1/incidents/*/lifecycle/*", Role.RESPONDER),
+            rule(HttpMethod.PUT, "/api/v1/incidents/*/roles/*", Role.RESPONDER),
+            rule(HttpMethod.DELETE, "/api/v1/incidents/*/roles/*", Role.RESPONDER),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {

@@ -7,6 +7,7 @@ import io.incidenttimeline.core.shared.Visibility;
 import io.incidenttimeline.projections.responder.Authored;
 import io.incidenttimeline.projections.responder.ResponderComponent;
 import io.incidenttimeline.projections.responder.ResponderIncident;
+import io.incidenttimeline.projections.responder.ResponderPeople;
 import io.incidenttimeline.projections.responder.ResponderPostMortem;
 import io.incidenttimeline.projections.responder.ResponderTranslation;
 import io.incidenttimeline.projections.responder.ResponderUpdate;
@@ -39,7 +40,9 @@ public record ResponderIncidentView(
         List<Update> updates,
         List<Translation> translations, PostMortem postMortem,
         @Schema(description = "every next-update promise of a live update, with its outcome now") List<Promise> promises,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "who holds the incident's roles, every assignment, hand-over and release, and the "
+                + "promise reminders raised") People people) {
 
     @Schema(name = "ResponderComponentLine")
     public record ComponentLine(String id, String name, String group, ComponentStatus status, boolean retired) {
@@ -117,6 +120,31 @@ public record ResponderIncidentView(
                           @Schema(allowableValues = {"kept", "broken", "pending"}) String outcome) {
     }
 
+    @Schema(name = "ResponderPeople")
+    public record People(@Schema(description = "the roles held now, by role name") List<RoleHolder> holders,
+                         @Schema(description = "every change of a role, oldest first; holder null: released")
+                         List<RoleChange> roleHistory,
+                         @Schema(description = "every promise reminder raised, oldest first") List<Reminder> reminders) {
+    }
+
+    @Schema(name = "ResponderRoleHolder")
+    public record RoleHolder(String role, String holder,
+                             @Schema(description = "who assigned it (by), when and through which channel")
+                             Authored assigned) {
+    }
+
+    @Schema(name = "ResponderRoleChange")
+    public record RoleChange(String role, String holder, String previousHolder, String reason,
+                             @Schema(description = "who assigned or released it (by), when") Authored changed) {
+    }
+
+    @Schema(name = "ResponderReminder")
+    public record Reminder(String updateId, Instant dueAt,
+                           @Schema(allowableValues = {"due-soon", "overdue"}) String kind,
+                           @Schema(description = "who held the communications role then; null: the responders")
+                           String communicationsHolder, Instant raisedAt) {
+    }
+
     /** The view of {@code incident}, its components named from {@code catalogue}, promises judged at {@code now}. */
     public static ResponderIncidentView of(ResponderIncident incident, List<ResponderComponent> catalogue,
                                            Instant now) {
@@ -144,7 +172,16 @@ public record ResponderIncidentView(
                 postMortem(incident.postMortem()),
                 incident.promises(now).stream().map(p -> new Promise(p.updateId(), p.audience(), p.madeAt(), p.dueAt(),
                         p.answeredBy(), p.answeredAt(), p.outcome().name().toLowerCase())).toList(),
-                incident.updatedAt());
+                incident.updatedAt(), people(incident.people()));
+    }
+
+    private static People people(ResponderPeople people) {
+        return new People(people.holders().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new RoleHolder(e.getKey(), e.getValue().holder(), e.getValue().assigned())).toList(),
+                people.history().stream().map(c -> new RoleChange(c.role(), c.holder(), c.previousHolder(), c.reason(),
+                        c.changed())).toList(),
+                people.reminders().stream().map(r -> new Reminder(r.updateId(), r.dueAt(), r.kind(),
+                        r.communicationsHolder(), r.raisedAt())).toList());
     }
 
     private static Window window(ResponderIncident.ImpactWindow window) {
