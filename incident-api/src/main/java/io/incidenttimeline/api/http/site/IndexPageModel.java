@@ -139,7 +139,7 @@ class IndexPageModel {
         }
         String since = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(words.locale())
                 .format(window.observedSince().atZone(ZoneOffset.UTC));
-        return new IndexView.WindowCaption(length, since, words.get("index.uptime.since", percent, since));
+        return new IndexView.WindowCaption(length, start, words.get("index.uptime.since", percent, since));
     }
 
     /** Rounded down, so that a bad day never shows as 100.00 %. */

@@ -39,7 +39,7 @@ record IndexView(String indicator, String statusText, List<IncidentLine> active,
      * component younger than the window.
      *
      * @param days   the window's length, for the class that shows it on its screens
-     * @param start  "90 days ago", or the date the component was first known
+     * @param start  where the bar starts, "90 days ago"
      * @param uptime "99.98 % uptime over the last 90 days", "100.00 % uptime since 7 Dec 2026", or "no data yet"
      */
     record WindowCaption(int days, String start, String uptime) {

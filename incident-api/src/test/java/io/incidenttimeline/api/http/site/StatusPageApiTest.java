@@ -83,7 +83,7 @@ class StatusPageApiTest extends ApiIntegrationTest {
         assertThat(Html.texts(paymentsBar, "<summary>", "</summary>")).containsExactly("Days with issues (1)");
         assertThat(Html.texts(paymentsBar, "<div class=\"uptime__caption uptime__caption--90\">", "</div>").get(0))
                 .as("a component younger than the window: uptime over its own lifetime, since its first known day")
-                .matches(Pattern.quote(DAY.format(today.minusDays(2))) + " 9\\d\\.\\d\\d % uptime since "
+                .matches("90 days ago 9\\d\\.\\d\\d % uptime since "
                         + Pattern.quote(DAY.format(today.minusDays(2))) + " Today");
 
         String searchBar = component(components, "Search " + run);
@@ -185,7 +185,7 @@ class StatusPageApiTest extends ApiIntegrationTest {
         for (int days : List.of(90, 60, 30)) {
             assertThat(Html.texts(bar, "<div class=\"uptime__caption uptime__caption--" + days + "\">", "</div>"))
                     .as("the caption of the %d days a screen may show", days)
-                    .containsExactly(today + " 100.00 % uptime since " + today + " Today");
+                    .containsExactly(days + " days ago 100.00 % uptime since " + today + " Today");
         }
         assertThat(bar).doesNotContain("over the last");
         assertThat(Html.texts(bar, "<li class=\"day [^\"]*day--beyond-60\"", "</li>")).as("hidden below 900px").hasSize(30);
