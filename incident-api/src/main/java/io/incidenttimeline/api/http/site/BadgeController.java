@@ -66,7 +66,7 @@ public class BadgeController {
             PageView.ComponentView component = page.components().stream()
                     .filter(c -> c.component().id().equals(componentId)).findFirst()
                     .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND.slug(), "component",
-                            "the status page shows no component with the id " + componentId));
+                            "the status page shows no component with that id"));
             String status = component.status().wire();
             badge = badge(component.component().name(), words.get("component." + status), status);
         }
