@@ -29,7 +29,8 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
     }
 
     private static final List<Rule> EXPECTED = List.of(
-            rule("GET /(|incidents/[^/]+|history\\.atom|history\\.rss|time-zone|assets/status\\.css)", Caller.values()),
+            rule("GET /(|incidents/[^/]+|history|history\\.atom|history\\.rss|time-zones?|badge\\.svg|assets/status\\.css)",
+                    Caller.values()),
             rule("GET /api/v2/.*", Caller.values()),
             rule("GET /api/public/.*", Caller.values()),
             rule("GET /api/v1/audit/public-key", Caller.values()),
@@ -60,7 +61,7 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
                 "GET /v3/api-docs/complete", "GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics",
                 // the HTML status page and its feeds are not part of the API description
                 "GET /", "GET /incidents/matrix-x", "GET /history.atom", "GET /history.rss", "GET /time-zone",
-                "GET /assets/status.css"));
+                "GET /assets/status.css", "GET /history", "GET /time-zones", "GET /badge.svg"));
         JsonNode paths = api.get("/v3/api-docs/complete").as(ApiClient.ADMIN).send().json().get("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             var path = it.next();

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * intervals covering it (operational when none does). Partial and major outage count as outage; degraded performance
  * and maintenance do not (the service answered), but show as the day's worst status. The uptime percentage is
  * {@code 100 × (1 − outage time / observed time)}, where observed time runs from the component's first known moment (its
- * definition or its first interval, whichever is earlier) to now, within the window. Pure: {@code now} is given.
+ * definition or its first interval, whichever is earlier) to now, within the window; a component younger than the
+ * window has its uptime over its own lifetime, and the bar says since when. Pure: {@code now} is given.
  */
 public final class Uptime {
 
@@ -50,7 +51,9 @@ public final class Uptime {
             bar.add(new UptimeDay(date, span.worst, minutes(span.outageMillis), minutes(span.degradedMillis)));
         }
         Double percent = observed == 0 ? null : 100.0 * (1.0 - (double) outage / observed);
-        return new UptimeBar(List.copyOf(bar), percent, minutes(outage));
+        Instant windowStart = today.minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant since = observed > 0 && observedFrom.isAfter(windowStart) ? observedFrom : null;
+        return new UptimeBar(List.copyOf(bar), percent, minutes(outage), since);
     }
 
     private record Span(ComponentStatus worst, long outageMillis, long degradedMillis) {

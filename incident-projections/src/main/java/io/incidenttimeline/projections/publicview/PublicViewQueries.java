@@ -51,6 +51,16 @@ public class PublicViewQueries {
         return store.visibleIncidentsDeclaredSince(active(), from);
     }
 
+    /** The visible incidents declared in [{@code from}, {@code until}), most recently declared first. */
+    public List<PublicIncident> incidentsDeclaredBetween(Instant from, Instant until) {
+        return store.visibleIncidentsDeclaredBetween(active(), from, until);
+    }
+
+    /** When each visible incident was declared, oldest first. */
+    public List<Instant> declarationTimes() {
+        return store.visibleDeclarationTimes(active());
+    }
+
     public PageView page() {
         int generation = active();
         List<PublicIncident> incidents = new ArrayList<>(store.unresolvedIncidents(generation));

@@ -64,6 +64,23 @@ public class PublicViewStore {
                 Timestamps.column(from));
     }
 
+    /**
+     * The incidents the public may see that were declared in [{@code from}, {@code until}), most recently declared
+     * first.
+     */
+    public List<PublicIncident> visibleIncidentsDeclaredBetween(int generation, Instant from, Instant until) {
+        return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "AND declared_at >= ? AND declared_at < ? ORDER BY declared_at DESC, incident_id",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), PublicIncident.class), generation,
+                Timestamps.column(from), Timestamps.column(until));
+    }
+
+    /** When each incident the public may see was declared, oldest first; the history page's months come from it. */
+    public List<Instant> visibleDeclarationTimes(int generation) {
+        return jdbc.query("SELECT declared_at FROM public_incident WHERE generation = ? AND visible = TRUE "
+                        + "ORDER BY declared_at", (rs, row) -> Timestamps.instant(rs, "declared_at"), generation);
+    }
+
     /** The visible incident that changed last, which dates the page when no open incident is newer. */
     public Optional<PublicIncident> lastChangedIncident(int generation) {
         return jdbc.query("SELECT document FROM public_incident WHERE generation = ? AND visible = TRUE "

@@ -111,10 +111,30 @@ class UptimeTest {
         assertThat(bar.days().subList(0, 88)).allSatisfy(d -> assertThat(d.known()).isFalse());
         assertThat(day(bar, "2024-07-09")).isEqualTo(new UptimeDay(LocalDate.parse("2024-07-09"), ComponentStatus.MAJOR_OUTAGE, 180, 0));
         assertThat(bar.uptimePercent()).isCloseTo(100.0 * (1 - 180.0 / (24 * 60 + 12 * 60)), within(1e-9));
+        assertThat(bar.observedSince()).as("the first interval, before the definition, starts what was observed")
+                .isEqualTo(Instant.parse("2024-07-09T00:00:00Z"));
 
         UptimeBar brandNew = Uptime.bar(List.of(), NOW, NOW, Uptime.DAYS);
         assertThat(brandNew.uptimePercent()).isNull();
         assertThat(brandNew.days()).noneMatch(UptimeDay::known);
+        assertThat(brandNew.observedSince()).as("nothing observed, nothing to date").isNull();
+    }
+
+    @Test
+    void aComponentYoungerThanTheWindowHasItsUptimeOverItsOwnLifetimeAndSaysSinceWhen() {
+        Instant defined = NOW.minusSeconds(120);
+        UptimeBar young = Uptime.bar(List.of(interval(ComponentStatus.MAJOR_OUTAGE,
+                NOW.minusSeconds(60).toString(), null)), defined, NOW, Uptime.DAYS);
+
+        assertThat(young.observedSince()).isEqualTo(defined);
+        assertThat(young.uptimePercent()).as("one minute of outage in two minutes of life").isCloseTo(50.0, within(1e-9));
+
+        UptimeBar old = Uptime.bar(List.of(), LONG_AGO, NOW, Uptime.DAYS);
+        assertThat(old.observedSince()).as("observed over the whole window").isNull();
+        UptimeBar monthOld = Uptime.bar(List.of(), Instant.parse("2024-06-01T00:00:00Z"), NOW, 30);
+        assertThat(monthOld.observedSince()).as("older than a 30-day window").isNull();
+        assertThat(Uptime.bar(List.of(), Instant.parse("2024-06-01T00:00:00Z"), NOW, 60).observedSince())
+                .isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.incidenttimeline.api.application.Refusal;
 import io.incidenttimeline.api.http.command.GeneratedIds;
 import io.incidenttimeline.api.http.command.IncidentRequests;
 import io.incidenttimeline.api.http.read.responder.ResponderIncidentView;
+import io.incidenttimeline.api.http.site.PageOptions;
 import io.incidenttimeline.api.http.site.PublicUpdatePreview;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.command.AddTranslation;
@@ -46,10 +47,12 @@ class IncidentForms {
 
     private final Commands commands;
     private final Clock clock;
+    private final PageOptions page;
 
-    IncidentForms(Commands commands, Clock clock) {
+    IncidentForms(Commands commands, Clock clock, PageOptions page) {
         this.commands = commands;
         this.clock = clock;
+        this.page = page;
     }
 
     /**
@@ -87,7 +90,7 @@ class IncidentForms {
         Instant now = clock.instant();
         Instant promised = minutes == null || status == IncidentStatus.RESOLVED ? null
                 : now.plus(Duration.ofMinutes(minutes));
-        return new FormState.Preview(PublicUpdatePreview.of(status.wire(), message, now, promised), false);
+        return new FormState.Preview(PublicUpdatePreview.of(status.wire(), message, now, promised, page), false);
     }
 
     AmendUpdate amendment(String incidentId, String updateId, SubmittedForm form) {

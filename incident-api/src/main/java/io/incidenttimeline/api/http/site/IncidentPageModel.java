@@ -20,15 +20,18 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the incident page from the same localized document the public JSON API serves ({@link LocalizedIncident}:
  * the reader's translation, the disclaimer decision, times in UTC and the reader's zone), plus what only the page
- * shows: how long the impact lasted and whether each "next update by" promise was kept.
+ * shows: how long the impact lasted and, when the operator chose to show it ({@link PageOptions}), whether each
+ * "next update by" promise was kept.
  */
 @Component
 class IncidentPageModel {
 
     private final IncidentNotices notices;
+    private final PageOptions options;
 
-    IncidentPageModel(IncidentNotices notices) {
+    IncidentPageModel(IncidentNotices notices, PageOptions options) {
         this.notices = notices;
+        this.options = options;
     }
 
     IncidentView of(PublicIncident incident, PageView page, PageReader reader, Words words, Instant now) {
@@ -42,7 +45,7 @@ class IncidentPageModel {
 
         List<IncidentView.UpdateView> shown = localized.updates().stream().map(update -> {
             var source = updates.get(update.id());
-            IncidentMetrics.Outcome outcome = promises.get(update.id());
+            IncidentMetrics.Outcome outcome = options.showPromiseOutcomes() ? promises.get(update.id()) : null;
             return new IncidentView.UpdateView(update.id(), update.status(), update.body(),
                     Moment.of(source.occurredAt(), zone), update.edited(), Moment.of(source.editedAt(), zone),
                     Moment.of(source.nextUpdateDueAt(), zone), outcome == null ? null : outcome.name().toLowerCase(Locale.ROOT));
@@ -58,7 +61,7 @@ class IncidentPageModel {
                         .toList(),
                 incident.regions(), Moment.of(incident.impactStartedAt(), zone), Moment.of(incident.impactEndedAt(), zone),
                 impact == null ? null : duration(impact, words),
-                Moment.of(incident.nextUpdateDueAt(), zone), localized.nextUpdateOverdue(), shown,
+                Moment.of(incident.nextUpdateDueAt(), zone), options.showPromiseOutcomes() && localized.nextUpdateOverdue(), shown,
                 postMortem(localized.postMortem(), incident, zone), languages(incident, localized.locale(), reader),
                 localized.outdatedTranslation());
     }

@@ -11,6 +11,7 @@ import io.incidenttimeline.projections.publicview.PublicIncident;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -40,14 +41,19 @@ class IndexPageModel {
     IndexView of(PageView page, UptimeBars.Bars bars, List<PublicIncident> recent,
                  List<MaintenanceSchedule.ScheduledMaintenance> maintenance, PageReader reader, Words words, Instant now) {
         ZoneId zone = reader.zone();
-        String statusKey = TOP_LEVEL.getOrDefault(page.status().description(), "top.none");
+        String statusKey = statusKey(page);
         return new IndexView(page.status().indicator(), words.get(statusKey),
                 page.unresolved().stream().map(i -> line(i, page, reader, now)).toList(),
                 maintenance.stream().map(m -> new IndexView.MaintenanceLine(m.name(), m.inProgress(),
                         Moment.of(m.scheduledFor(), zone), Moment.of(m.scheduledUntil(), zone), m.componentNames(),
                         m.latestMessage())).toList(),
                 groups(page, bars, words), Uptime.DAYS,
-                history(recent, page, reader, words, now));
+                history(recent, page, reader, words, now), PageLinks.history(reader.lang(), reader.tz(), null, null));
+    }
+
+    /** The key of the page's words for its overall status ("All Systems Operational"). */
+    static String statusKey(PageView page) {
+        return TOP_LEVEL.getOrDefault(page.status().description(), "top.none");
     }
 
     private IndexView.IncidentLine line(PublicIncident incident, PageView page, PageReader reader, Instant now) {
@@ -81,10 +87,12 @@ class IndexPageModel {
         return views;
     }
 
-    static IndexView.BarView bar(UptimeBar bar, Words words) {
+    static IndexView.BarView bar(Map<Integer, UptimeBar> windows, Words words) {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(words.locale());
+        UptimeBar bar = windows.get(Uptime.DAYS);
         List<IndexView.DayCell> days = new ArrayList<>();
         List<String> issues = new ArrayList<>();
+        int index = 0;
         for (UptimeDay day : bar.days()) {
             String when = date.format(day.date());
             String text;
@@ -98,14 +106,45 @@ class IndexPageModel {
             } else {
                 text = words.get("index.day.title", when, words.get("component." + day.worst().wire()));
             }
-            days.add(new IndexView.DayCell(day.known() ? day.worst().wire() : "none", text));
+            int age = bar.days().size() - index++;
+            days.add(new IndexView.DayCell(day.known() ? day.worst().wire() : "none", text, hiddenBelow(age)));
             if (day.known() && day.worst() != ComponentStatus.OPERATIONAL) {
                 issues.add(0, text);
             }
         }
-        String uptime = bar.uptimePercent() == null ? null
-                : String.format(words.locale(), "%.2f %%", Math.floor(bar.uptimePercent() * 100) / 100);
-        return new IndexView.BarView(uptime, days, issues);
+        List<IndexView.WindowCaption> captions = new ArrayList<>();
+        windows.forEach((length, window) -> captions.add(caption(length, window, words)));
+        return new IndexView.BarView(days, captions, issues);
+    }
+
+    /**
+     * The class that hides a day {@code age} days old (1 is today) on the screens whose window it is not in: the widest
+     * narrower window it lies beyond ({@code day--beyond-60} for a day 75 days old), or null for a day every window
+     * shows.
+     */
+    private static String hiddenBelow(int age) {
+        return UptimeBars.WINDOWS.stream().filter(window -> window < Uptime.DAYS && age > window).findFirst()
+                .map(window -> "day--beyond-" + window).orElse(null);
+    }
+
+    /** "99.98 % uptime over the last 90 days", or "… since 7 Dec 2026" for a component younger than the window. */
+    static IndexView.WindowCaption caption(int length, UptimeBar window, Words words) {
+        String start = words.get("index.uptime.start", length);
+        if (window.uptimePercent() == null) {
+            return new IndexView.WindowCaption(length, start, words.get("index.uptime.unknown"));
+        }
+        String percent = percent(window.uptimePercent(), words);
+        if (window.observedSince() == null) {
+            return new IndexView.WindowCaption(length, start, words.get("index.uptime.caption", percent, length));
+        }
+        String since = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(words.locale())
+                .format(window.observedSince().atZone(ZoneOffset.UTC));
+        return new IndexView.WindowCaption(length, start, words.get("index.uptime.since", percent, since));
+    }
+
+    /** Rounded down, so that a bad day never shows as 100.00 %. */
+    static String percent(double uptime, Words words) {
+        return String.format(words.locale(), "%.2f %%", Math.floor(uptime * 100) / 100);
     }
 
     private List<IndexView.HistoryDay> history(Collection<PublicIncident> recent, PageView page, PageReader reader,

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * problem+json; this advice applies to the page controllers only and comes before the API's.
  */
 @ControllerAdvice(assignableTypes = {StatusPageController.class, IncidentPageController.class,
-        HistoryFeedController.class, TimeZoneController.class})
+        HistoryFeedController.class, TimeZoneController.class, HistoryPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

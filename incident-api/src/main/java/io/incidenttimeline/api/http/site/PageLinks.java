@@ -17,6 +17,23 @@ final class PageLinks {
         return "/incidents/" + UriUtils.encodePathSegment(incidentId, StandardCharsets.UTF_8) + query(lang, tz);
     }
 
+    /** The history page: {@code month} (2024-07) alone, else page {@code page} of months (1 is the newest). */
+    static String history(String lang, String tz, Integer page, String month) {
+        String query = query(lang, tz);
+        String extra = month != null ? "month=" + month : page != null && page > 1 ? "page=" + page : null;
+        if (extra == null) {
+            return "/history" + query;
+        }
+        return "/history" + (query.isEmpty() ? "?" : query + "&") + extra;
+    }
+
+    /** The zone picker, in the reader's {@code lang}, returning to {@code back}. */
+    static String zones(String lang, String back) {
+        String query = query(lang, null);
+        return "/time-zones" + (query.isEmpty() ? "?" : query + "&") + "back="
+                + UriUtils.encodeQueryParam(back, StandardCharsets.UTF_8);
+    }
+
     static String query(String lang, String tz) {
         StringBuilder query = new StringBuilder();
         if (lang != null) {

@@ -66,6 +66,17 @@ class PageResponses {
         return cacheable(request.getRequestURI(), type, body).body(body);
     }
 
+    /**
+     * An image drawn from the page (the SVG badge): cacheable like the page, in the reader's language, and with a
+     * policy that lets it run nothing should it be opened on its own.
+     */
+    ResponseEntity<String> image(HttpServletRequest request, MediaType type, String body) {
+        String variant = request.getRequestURI() + "?" + request.getQueryString() + "|"
+                + request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return cacheable(variant, type, body).header("Content-Security-Policy", "default-src 'none'")
+                .header("X-Content-Type-Options", "nosniff").varyBy(HttpHeaders.ACCEPT_LANGUAGE).body(body);
+    }
+
     /** A page that says why there is nothing to show: not cached, since the address may become valid. */
     static ResponseEntity<String> error(HttpStatus status, String body) {
         return ResponseEntity.status(status).contentType(HTML).headers(PageResponses::securityHeaders)

@@ -14,10 +14,13 @@ public final class PublicUpdatePreview {
 
     /**
      * The public page's view of an update with {@code status} (its wire name) and {@code message}, posted at
-     * {@code postedAt}, promising the next one by {@code nextUpdateDueAt} (or null), in UTC.
+     * {@code postedAt}, promising the next one by {@code nextUpdateDueAt} (or null), in UTC; the promise marked as
+     * still due only where the page shows promise outcomes.
      */
-    public static Object of(String status, String message, Instant postedAt, Instant nextUpdateDueAt) {
+    public static Object of(String status, String message, Instant postedAt, Instant nextUpdateDueAt,
+                            PageOptions page) {
         return new IncidentView.UpdateView("preview", status, message, Moment.of(postedAt, ZoneOffset.UTC), false,
-                null, Moment.of(nextUpdateDueAt, ZoneOffset.UTC), nextUpdateDueAt == null ? null : "pending");
+                null, Moment.of(nextUpdateDueAt, ZoneOffset.UTC),
+                nextUpdateDueAt == null || !page.showPromiseOutcomes() ? null : "pending");
     }
 }

@@ -8,16 +8,30 @@ import io.incidenttimeline.projections.publicview.PageView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Each component's uptime bar over {@link Uptime#DAYS} UTC days, from the component status history. */
+/**
+ * Each component's uptime bar over {@link Uptime#DAYS} UTC days, from the component status history, and its uptime
+ * over each of the {@link #WINDOWS} a narrower screen shows (the page hides the oldest days there, so its words must
+ * be about the days it shows).
+ */
 @Component
 class UptimeBars {
 
-    record Bars(Map<String, UptimeBar> byComponent) {
+    /** The windows the page shows, widest first: 90 days on a wide screen, 60 below ~900px, 30 below ~600px. */
+    static final List<Integer> WINDOWS = List.of(Uptime.DAYS, 60, 30);
+
+    /** @param byComponent per component, its bar over each of {@link #WINDOWS}, widest first */
+    record Bars(Map<String, Map<Integer, UptimeBar>> byComponent) {
+
+        UptimeBar full(String componentId) {
+            Map<Integer, UptimeBar> windows = byComponent.get(componentId);
+            return windows == null ? null : windows.get(Uptime.DAYS);
+        }
     }
 
     private final ComponentHistoryProjection history;
@@ -31,9 +45,16 @@ class UptimeBars {
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, List<StatusInterval>> intervals = history.intervals(from, now).stream()
                 .collect(Collectors.groupingBy(StatusInterval::componentId));
-        Map<String, UptimeBar> bars = components.stream().map(PageView.ComponentView::component).collect(Collectors.toMap(
-                c -> c.id(), c -> Uptime.bar(intervals.getOrDefault(c.id(), List.of()), c.definedAt(), now, Uptime.DAYS),
-                (a, b) -> a));
+        Map<String, Map<Integer, UptimeBar>> bars = new LinkedHashMap<>();
+        for (PageView.ComponentView view : components) {
+            var component = view.component();
+            Map<Integer, UptimeBar> windows = new LinkedHashMap<>();
+            for (int days : WINDOWS) {
+                windows.put(days, Uptime.bar(intervals.getOrDefault(component.id(), List.of()), component.definedAt(),
+                        now, days));
+            }
+            bars.putIfAbsent(component.id(), windows);
+        }
         return new Bars(bars);
     }
 }

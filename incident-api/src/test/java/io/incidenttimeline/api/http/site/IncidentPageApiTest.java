@@ -40,7 +40,8 @@ class IncidentPageApiTest extends ApiIntegrationTest {
                 .contains("2024-07-05 13:52 UTC · 2024-07-05 06:52 PDT");
         assertThat(updates.get(1)).startsWith("Ursache erkannt Uns sind sich derzeit bewusst")
                 .contains("2024-07-05 13:31 UTC · 2024-07-05 06:31 PDT")
-                .contains("Nächste Aktualisierung zugesagt bis 2024-07-05 14:01 UTC · 2024-07-05 07:01 PDT: eingehalten");
+                .contains("Nächste Aktualisierung zugesagt bis 2024-07-05 14:01 UTC · 2024-07-05 07:01 PDT")
+                .as("whether it was kept is the operator's choice to show, off by default").doesNotContain("eingehalten");
         assertThat(Html.section(html, "<main", "</main>")).doesNotContain("PST");
 
         assertThat(Html.text(Html.section(html, "<dl class=\"facts\"", "</dl>"))).contains("Erhebliche Auswirkung")
@@ -99,7 +100,10 @@ class IncidentPageApiTest extends ApiIntegrationTest {
                 .doesNotContain("PDT");
         String fromCookie = Html.page(api.get(path).header("Cookie", "tz=Europe/Berlin").send());
         assertThat(Html.text(fromCookie)).contains("2024-01-15 18:00 UTC · 2024-01-15 19:00 CET");
-        assertThat(fromCookie).contains("<option value=\"Europe/Berlin\" selected=\"selected\">Europe/Berlin</option>");
+        assertThat(fromCookie).contains("Times are shown in UTC and in Europe/Berlin");
+        assertThat(Html.page(api.get("/time-zones?back=" + path).header("Cookie", "tz=Europe/Berlin").send()))
+                .as("the picker preselects the reader's zone")
+                .contains("<option value=\"Europe/Berlin\" selected=\"selected\">Europe/Berlin</option>");
         assertThat(main(api.get(path + "?tz=Asia/Tokyo").header("Cookie", "tz=Europe/Berlin").send()))
                 .as("the parameter wins over the cookie").contains("2024-01-16 03:00 JST").doesNotContain("CET");
         assertThat(main(api.get(path).header("Cookie", "tz=Mars/Olympus_Mons").send()))

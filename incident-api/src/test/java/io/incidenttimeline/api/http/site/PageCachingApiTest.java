@@ -22,7 +22,7 @@ class PageCachingApiTest extends ApiIntegrationTest {
 
     private static final List<String> PAGES = List.of("/", "/?lang=de&tz=Europe/Berlin",
             "/incidents/" + ReferenceIncidentFixture.ID + "?lang=de&tz=America/Los_Angeles", "/history.atom",
-            "/history.rss", "/assets/status.css");
+            "/history.rss", "/assets/status.css", "/history", "/history?month=2024-07&lang=de");
 
     @BeforeEach
     void reference() {

@@ -33,7 +33,7 @@ class PageHostileInputApiTest extends ApiIntegrationTest {
         for (String id : HOSTILE_IDS) {
             expect(api.get("/incidents/" + id), 400, 404);
         }
-        for (String path : List.of("/", REFERENCE)) {
+        for (String path : List.of("/", REFERENCE, "/history")) {
             for (String value : HOSTILE_VALUES) {
                 String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
                 expect(api.get(path + "?lang=" + encoded), 400);
@@ -55,6 +55,15 @@ class PageHostileInputApiTest extends ApiIntegrationTest {
             expect(api.get("/time-zone?tz=" + encoded + "&back=/"), 400);
             expect(api.get("/time-zone?tz=UTC&back=" + encoded), 303);
         }
+        for (String value : HOSTILE_VALUES) {
+            String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+            expect(api.get("/history?page=" + encoded), 400);
+            expect(api.get("/history?month=" + encoded), 400);
+            expect(api.get("/time-zones?back=" + encoded), 200);
+            expect(api.get("/badge.svg?component=" + encoded), 400, 404);
+            expect(api.get("/badge.svg?lang=" + encoded), 400);
+        }
+        expect(api.get("/history?page=99999999999"), 400);
         expect(api.get("/history.atom?x=%00"), 400);
         expect(api.get("/assets/..%2F..%2Fapplication.yml"), 400, 404);
         expect(api.get("/assets/../application.yml"), 400, 404);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +81,10 @@ class StatusPageApiTest extends ApiIntegrationTest {
                 .contains("title=\"" + DAY.format(today.minusDays(3)) + ": no data\"")
                 .contains("class=\"day day--major_outage\"");
         assertThat(Html.texts(paymentsBar, "<summary>", "</summary>")).containsExactly("Days with issues (1)");
-        assertThat(Html.text(paymentsBar)).containsPattern("9\\d\\.\\d\\d % uptime over the last 90 days");
+        assertThat(Html.texts(paymentsBar, "<div class=\"uptime__caption uptime__caption--90\">", "</div>").get(0))
+                .as("a component younger than the window: uptime over its own lifetime, since its first known day")
+                .matches("90 days ago 9\\d\\.\\d\\d % uptime since "
+                        + Pattern.quote(DAY.format(today.minusDays(2))) + " Today");
 
         String searchBar = component(components, "Search " + run);
         assertThat(Html.texts(searchBar, "<details class=\"uptime__issues\">.*?<ul>", "</ul>").get(0))
@@ -132,7 +136,7 @@ class StatusPageApiTest extends ApiIntegrationTest {
         String german = Eventually.until(() -> Html.page(api.get("/?lang=de").send()),
                 body -> body.contains("Sprache " + component), "the component on the page");
         assertThat(german).contains("<html lang=\"de\">").contains("Komponenten").contains("Frühere Vorfälle")
-                .contains("Weitere Komponenten").contains("Verfügbarkeit in den letzten 90 Tagen");
+                .contains("Weitere Komponenten").contains("Verfügbarkeit seit");
         assertThat(Html.texts(Html.section(german, "<nav class=\"languages\"", "</nav>"), "<li>", "</li>"))
                 .containsExactly("English", "Deutsch");
         assertThat(Html.page(api.get("/").header("Accept-Language", "de-AT").send())).contains("<html lang=\"de\">");
@@ -166,6 +170,28 @@ class StatusPageApiTest extends ApiIntegrationTest {
 
     private static String day(String history, LocalDate date) {
         return Html.section(history, "<time datetime=\"" + date + "\">", "</section>");
+    }
+
+    @Test
+    void aNewComponentsUptimeIsSinceItsDefinitionInEachWindowAndNarrowScreensHideTheOldestDays() {
+        String run = ApiClient.uniqueId("young");
+        Incidents.defineComponent(api, run, "Young " + run, "Young " + run, 1);
+        String today = DAY.format(LocalDate.now(ZoneOffset.UTC));
+        String html = Eventually.until(() -> api.get("/").send().body(), body -> body.contains("Young " + run + "</h4>"),
+                "the new component on the front page");
+        String bar = component(Html.section(html, "<h3 class=\"group__name\">Young " + run + "</h3>", "</section>"),
+                "Young " + run);
+
+        for (int days : List.of(90, 60, 30)) {
+            assertThat(Html.texts(bar, "<div class=\"uptime__caption uptime__caption--" + days + "\">", "</div>"))
+                    .as("the caption of the %d days a screen may show", days)
+                    .containsExactly(days + " days ago 100.00 % uptime since " + today + " Today");
+        }
+        assertThat(bar).doesNotContain("over the last");
+        assertThat(Html.texts(bar, "<li class=\"day [^\"]*day--beyond-60\"", "</li>")).as("hidden below 900px").hasSize(30);
+        assertThat(Html.texts(bar, "<li class=\"day [^\"]*day--beyond-30\"", "</li>")).as("hidden below 600px too")
+                .hasSize(30);
+        assertThat(Html.texts(bar, "<li class=\"day day--[a-z_]+\"", "</li>")).as("shown on every screen").hasSize(30);
     }
 
     private static String at(LocalDate day, String time) {

@@ -29,9 +29,12 @@ public final class AccessRules {
     public static final List<Rule> RULES = List.of(
             open(HttpMethod.GET, "/"),
             open(HttpMethod.GET, "/incidents/*"),
+            open(HttpMethod.GET, "/history"),
             open(HttpMethod.GET, "/history.atom"),
             open(HttpMethod.GET, "/history.rss"),
             open(HttpMethod.GET, "/time-zone"),
+            open(HttpMethod.GET, "/time-zones"),
+            open(HttpMethod.GET, "/badge.svg"),
             open(HttpMethod.GET, "/assets/**"),
             open(null, "/actuator/health"),
             open(null, "/actuator/health/**"),
