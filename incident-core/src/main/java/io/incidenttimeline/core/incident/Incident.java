@@ -387,7 +387,8 @@ public class Incident {
     private void raiseReminder(NextUpdateReminder reminder, String kind, Clock clock) {
         if (status != IncidentStatus.RESOLVED && reminder.updateId().equals(promisedBy)
                 && reminder.dueAt().equals(promisedFor) && !remindersRaised.contains(kind)
-                && !(kind.equals(NextUpdateReminderRaised.DUE_SOON) && remindersRaised.contains(NextUpdateReminderRaised.OVERDUE))) {
+                && !(kind.equals(NextUpdateReminderRaised.DUE_SOON)
+                        && remindersRaised.contains(NextUpdateReminderRaised.OVERDUE))) {
             Instant now = clock.instant();
             apply(new NextUpdateReminderRaised(incidentId, promisedBy, promisedFor, kind,
                     roles.get(IncidentRoles.COMMUNICATIONS), now, now));

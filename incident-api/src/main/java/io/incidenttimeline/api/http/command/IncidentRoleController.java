@@ -78,7 +78,7 @@ public class IncidentRoleController {
     @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
     @DocumentedProblems({ProblemType.UNKNOWN_ROLE})
-    @DeleteMapping(path = "/{incidentId}/roles/{role}")
+    @DeleteMapping(path = "/{incidentId}/roles/{role}", consumes = "application/json")
     public ResponseEntity<IncidentResponses.IncidentVersion> releaseRole(
             @PathVariable String incidentId, @PathVariable String role,
             @RequestBody(required = false) RoleRelease body, CommandContext context) {
