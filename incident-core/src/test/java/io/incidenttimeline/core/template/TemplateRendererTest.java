@@ -1,0 +1,118 @@
+package io.incidenttimeline.core.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.incidenttimeline.core.shared.CommandRejected;
+import io.incidenttimeline.core.shared.IncidentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Filling a template in: languages and their fallbacks, the placeholders, and what is refused. */
+class TemplateRendererTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-05T13:30:00Z");
+    private static final TemplateContent TEMPLATE = new TemplateContent("en", Map.of(
+            "en", new TemplateText("{component} degraded", "We are investigating {component}. Next update by "
+                    + "{next_update}. Ticket {ticket}."),
+            "de", new TemplateText("{component} beeinträchtigt", "Wir untersuchen {component}. Ticket {ticket}."),
+            "pt-BR", new TemplateText("{component} degradado", "Investigando {component}.")),
+            null, IncidentStatus.INVESTIGATING, null, Map.of(), null);
+
+    @Test
+    void fillsComponentNamesThePromisedTimeAndFreeValues() {
+        var rendered = TemplateRenderer.render(TEMPLATE, null, Map.of("ticket", "OPS-17"),
+                List.of("Call recordings", "Talk"), Instant.parse("2024-07-05T14:01:00Z"), NOW);
+        assertThat(rendered.locale()).isEqualTo("en");
+        assertThat(rendered.title()).isEqualTo("Call recordings, Talk degraded");
+        assertThat(rendered.message()).isEqualTo("We are investigating Call recordings, Talk. Next update by 14:01 UTC. "
+                + "Ticket OPS-17.");
+    }
+
+    @Test
+    void aPromiseOnAnotherUtcDayIsWordedWithItsDate() {
+        var rendered = TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "OPS-17"), List.of("Talk"),
+                Instant.parse("2024-07-06T00:15:00Z"), Instant.parse("2024-07-05T23:45:00Z"));
+        assertThat(rendered.message()).contains("Next update by 2024-07-06 00:15 UTC.");
+    }
+
+    @Test
+    void picksTheLanguageAskedFor() {
+        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "OPS-17"), List.of("Talk"), null, NOW);
+        assertThat(rendered.locale()).isEqualTo("de");
+        assertThat(rendered.title()).isEqualTo("Talk beeinträchtigt");
+        assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket OPS-17.");
+    }
+
+    @Test
+    void fallsBackToTheBaseLanguageThenToTheDefault() {
+        assertThat(TemplateRenderer.render(TEMPLATE, "de-CH", Map.of("ticket", "1"), List.of("Talk"), null, NOW)
+                .locale()).isEqualTo("de");
+        assertThat(TemplateRenderer.render(TEMPLATE, "pt-br", Map.of(), List.of("Talk"), null, NOW).locale())
+                .as("the tag is read case-insensitively").isEqualTo("pt-BR");
+        var french = TemplateRenderer.render(TEMPLATE, "fr", Map.of("ticket", "1"), List.of("Talk"),
+                Instant.parse("2024-07-05T14:00:00Z"), NOW);
+        assertThat(french.locale()).isEqualTo("en");
+        assertThat(french.title()).isEqualTo("Talk degraded");
+    }
+
+    @Test
+    void aValueIsInsertedAsItStandsEvenWhenItLooksLikeAPlaceholder() {
+        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "{component} $1 \\"), List.of("Talk"),
+                null, NOW);
+        assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket {component} $1 \\.");
+    }
+
+    @Test
+    void anUnfilledFreePlaceholderIsRefusedNamingItsValue() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW),
+                "unfilled-placeholder", "template.values.ticket");
+    }
+
+    @Test
+    void componentWithoutComponentsIsRefusedNamingComponents() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1"), List.of(), null, NOW),
+                "unfilled-placeholder", "components");
+    }
+
+    @Test
+    void nextUpdateWithoutAPromiseIsRefusedNamingThePromise() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "1"), List.of("Talk"), null, NOW),
+                "unfilled-placeholder", "nextUpdateInMinutes");
+    }
+
+    @Test
+    void aValueForNoPlaceholderOfTheChosenTextIsRefused() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "pt-BR", Map.of("ticket", "1"), List.of("Talk"), null,
+                NOW), "unknown-placeholder", "template.values.ticket");
+    }
+
+    @Test
+    void aValueForAPlaceholderFilledFromTheRequestIsRefused() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1", "component", "X"),
+                List.of("Talk"), null, NOW), "unknown-placeholder", "template.values.component");
+    }
+
+    @Test
+    void aBlankOrOverlongValueIsRefused() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", " "), List.of("Talk"), null, NOW),
+                "text-required", "template.values.ticket");
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "x".repeat(1001)),
+                List.of("Talk"), null, NOW), "text-too-long", "template.values.ticket");
+    }
+
+    @Test
+    void anInvalidLanguageIsRefusedNamingIt() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "no such", Map.of(), List.of("Talk"), null, NOW),
+                "invalid-locale", "template.locale");
+    }
+
+    private static void assertRefused(Runnable render, String type, String field) {
+        assertThatThrownBy(render::run).isInstanceOfSatisfying(CommandRejected.class, rejected -> {
+            assertThat(rejected.type()).isEqualTo(type);
+            assertThat(rejected.field()).isEqualTo(field);
+        });
+    }
+}
