@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 
@@ -54,6 +55,7 @@ public class Template {
     public long handle(ChangeTemplate command, Clock clock) {
         String name = TemplateName.checked("name", command.name());
         requireLive(name);
+        requireVersion(command.expectedVersion());
         TemplateContent checked = TemplateRules.checked(command.kind(), command.content());
         if (command.kind() != kind) {
             throw CommandRejected.ruleViolation("kind", "template-kind-fixed", "template " + name + " is a "
@@ -71,6 +73,7 @@ public class Template {
     public long handle(RetireTemplate command, Clock clock) {
         String name = TemplateName.checked("name", command.name());
         requireLive(name);
+        requireVersion(command.expectedVersion());
         Instant now = clock.instant();
         apply(new TemplateRetired(name, now, now));
         return AggregateLifecycle.getVersion();
@@ -83,6 +86,17 @@ public class Template {
         if (!live) {
             throw CommandRejected.ruleViolation("name", "template-retired", "template " + name
                     + " was retired; create it again (POST /api/v1/templates) to use the name anew");
+        }
+    }
+
+    /**
+     * Axon compares a command's expected version only when it loads an aggregate it does not create if missing, so
+     * the handlers that create one only to refuse it compare it themselves.
+     */
+    private void requireVersion(Long expected) {
+        long actual = AggregateLifecycle.getVersion();
+        if (expected != null && expected != actual) {
+            throw new ConflictingAggregateVersionException(aggregateId, expected, actual);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,28 @@ class TemplateTest {
                 .when(new ChangeTemplate(NAME, TemplateKind.UPDATE, withTexts(UPDATE, "en",
                         Map.of("en", new TemplateText(null, "{oops"))), null))
                 .expectException(invalidInput("invalid-placeholder", "texts.en.message"));
+    }
+
+    @Test
+    void givenLiveTemplate_whenChangedExpectingAnotherVersion_thenRefusedAsStale() {
+        fixture.given(created(TemplateKind.UPDATE, UPDATE))
+                .when(new ChangeTemplate(NAME, TemplateKind.UPDATE, DECLARATION, 3L))
+                .expectException(ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void givenLiveTemplate_whenChangedExpectingItsVersion_thenChanged() {
+        var changed = withTexts(UPDATE, "en", Map.of("en", new TemplateText(null, "Watching.")));
+        fixture.given(created(TemplateKind.UPDATE, UPDATE))
+                .when(new ChangeTemplate(NAME, TemplateKind.UPDATE, changed, 0L))
+                .expectEvents(new TemplateChanged(NAME, TemplateKind.UPDATE, changed, NOW, NOW));
+    }
+
+    @Test
+    void givenLiveTemplate_whenRetiredExpectingAnotherVersion_thenRefusedAsStale() {
+        fixture.given(created(TemplateKind.UPDATE, UPDATE))
+                .when(new RetireTemplate(NAME, 3L))
+                .expectException(ConflictingAggregateVersionException.class);
     }
 
     @Test

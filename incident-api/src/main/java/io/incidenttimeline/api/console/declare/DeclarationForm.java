@@ -73,7 +73,8 @@ public record DeclarationForm(String title, String impact, String status, String
         return new IncidentRequests.Declare(null, title, locale.isBlank() ? null : locale.strip(),
                 choice(Impact.class, "impact", impact, problems), choice(IncidentStatus.class, "status", status, problems),
                 message, choice(Visibility.class, "visibility", visibility, problems),
-                statuses.isEmpty() ? null : statuses, regionList.isEmpty() ? null : regionList, null, minutes, null, null);
+                statuses.isEmpty() ? null : statuses, regionList.isEmpty() ? null : regionList, null, minutes, null, null,
+                null);
     }
 
     private static <E extends Enum<E> & WireEnum> E choice(Class<E> type, String field, String value,

@@ -54,6 +54,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/incidents/*/metrics", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/metrics/**", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.POST, "/api/v1/maintenances/**", Role.RESPONDER),
+            rule(HttpMethod.GET, "/api/v1/templates", Role.RESPONDER, Role.AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/templates/*", Role.RESPONDER, Role.AUDITOR),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {
