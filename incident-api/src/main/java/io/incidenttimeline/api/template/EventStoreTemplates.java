@@ -45,6 +45,9 @@ class EventStoreTemplates {
     /** The component's name as the catalogue has it now, or its id when it has none (the command refuses it). */
     String componentName(String componentId) {
         String name = componentId;
+        if (!Text.isId(componentId)) {
+            return name;
+        }
         DomainEventStream events = eventStore.readEvents(ComponentIds.aggregateId(componentId), 0);
         while (events.hasNext()) {
             Object payload = events.next().getPayload();

@@ -3,6 +3,8 @@ package io.incidenttimeline.api.template;
 import io.incidenttimeline.core.shared.CommandRejected;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
+import io.incidenttimeline.core.shared.LanguageTag;
+import io.incidenttimeline.core.shared.Text;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
 import io.incidenttimeline.core.template.TemplateContent;
@@ -63,11 +65,45 @@ public class Templates {
 
     /** Fills the template in as it is, of whichever kind, for a preview. */
     public Filled preview(String name, TemplateUse use, Given given) {
+        checked(use, "");
         ResponderTemplate template = live(name, "name");
-        return fill(template, use, given, given.locale());
+        Integer minutes = given.nextUpdateInMinutes();
+        if (minutes != null && given.nextUpdateDueAt() != null) {
+            throw CommandRejected.invalid("nextUpdateDueAt", "next-update-ambiguous",
+                    "give either nextUpdateDueAt or nextUpdateInMinutes, not both");
+        }
+        if (minutes != null && (minutes < 1 || minutes > MAX_MINUTES)) {
+            throw CommandRejected.invalid("nextUpdateInMinutes", "next-update-out-of-range",
+                    "nextUpdateInMinutes must be between 1 and " + MAX_MINUTES);
+        }
+        return fill(template, use, given, given.locale(), "");
+    }
+
+    /**
+     * What a console form starts from: the template's values, its text with {@code {component}} and
+     * {@code {next_update}} filled from its own components and promise, and the free placeholders left for the person
+     * to replace. Refused as applying it would be (unknown, retired, of the other kind).
+     */
+    public Filled prefill(String name, TemplateKind kind, String fallbackLocale) {
+        ResponderTemplate template = live(name, "template");
+        if (template.kind() != kind) {
+            throw CommandRejected.invalid("template", "template-kind-mismatch", "template " + name + " is a "
+                    + template.kind().wire() + " template");
+        }
+        TemplateContent content = template.content();
+        Instant now = clock.instant();
+        Instant dueAt = content.nextUpdateInMinutes() == null ? null
+                : now.plus(Duration.ofMinutes(content.nextUpdateInMinutes()));
+        Map<String, ComponentStatus> components = content.components() == null ? Map.of() : content.components();
+        var text = TemplateRenderer.prefill(content, fallbackLocale, new TreeMap<>(components).keySet().stream()
+                .map(store::componentName).toList(), dueAt, now);
+        return new Filled(template.name(), template.kind(), text.locale(), text.title(), text.message(),
+                content.impact(), content.status(), content.visibility(), components, content.nextUpdateInMinutes(),
+                null);
     }
 
     private Filled fill(TemplateUse use, TemplateKind kind, Given given, String fallbackLocale) {
+        checked(use, TemplateRenderer.IN_REQUEST);
         if (use.name() == null) {
             throw CommandRejected.invalid(NAME_FIELD, "value-required", NAME_FIELD + " is required: " + TemplateName.RULE);
         }
@@ -77,7 +113,17 @@ public class Templates {
                     + template.kind().wire() + " template; " + (kind == TemplateKind.DECLARATION
                     ? "a declaration takes a declaration template" : "an update takes an update template"));
         }
-        return fill(template, use, given, fallbackLocale);
+        return fill(template, use, given, fallbackLocale, TemplateRenderer.IN_REQUEST);
+    }
+
+    /** The caller's own texts are checked first, so that a refusal names the first field the caller would fix. */
+    private static void checked(TemplateUse use, String prefix) {
+        if (use.locale() != null) {
+            LanguageTag.normalise(prefix + "locale", use.locale());
+        }
+        if (use.values() != null) {
+            use.values().forEach((name, value) -> Text.required(prefix + "values." + name, value, Text.REASON_MAX));
+        }
     }
 
     private ResponderTemplate live(String name, String field) {
@@ -91,7 +137,8 @@ public class Templates {
         return template;
     }
 
-    private Filled fill(ResponderTemplate template, TemplateUse use, Given given, String fallbackLocale) {
+    private Filled fill(ResponderTemplate template, TemplateUse use, Given given, String fallbackLocale,
+                        String fieldPrefix) {
         TemplateContent content = template.content();
         Map<String, ComponentStatus> components = given.components() != null ? given.components()
                 : content.components() == null || content.components().isEmpty() ? null : content.components();
@@ -109,7 +156,7 @@ public class Templates {
         var rendered = TemplateRenderer.render(withoutReplaced(content, given), use.locale() != null ? use.locale()
                         : fallbackLocale, use.values(),
                 (components == null ? Map.<String, ComponentStatus>of() : new TreeMap<>(components)).keySet().stream()
-                        .map(store::componentName).toList(), dueAt, clock.instant());
+                        .map(store::componentName).toList(), dueAt, clock.instant(), fieldPrefix);
         return new Filled(template.name(), template.kind(), given.locale() != null ? given.locale() : rendered.locale(),
                 given.title() != null ? given.title() : rendered.title(),
                 given.message() != null ? given.message() : rendered.message(),

@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
 class TemplateApiTest extends ApiIntegrationTest {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd ").withZone(ZoneOffset.UTC);
+
+    /** How {next_update} words a promise made at {@code now}: with the date when it falls on another UTC day. */
+    private static String worded(Instant due, Instant now) {
+        return (DAY.format(due).equals(DAY.format(now)) ? "" : DAY.format(due)) + HH_MM.format(due) + " UTC";
+    }
 
     private static Map<String, Object> declarationTemplate(String name, String component) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -95,7 +101,7 @@ class TemplateApiTest extends ApiIntegrationTest {
         Instant due = Instant.parse(firstUpdate.get("nextUpdateDueAt").asText());
         assertThat(due).isBetween(before.plusSeconds(30 * 60 - 1), Instant.now().plusSeconds(30 * 60 + 1));
         assertThat(firstUpdate.get("message").asText()).isEqualTo("Wir untersuchen Probleme mit Call recordings "
-                + "(OPS-17). Nächstes Update bis " + HH_MM.format(due) + " UTC.");
+                + "(OPS-17). Nächstes Update bis " + worded(due, before) + ".");
         assertThat(first.toString()).as("the events carry the text, not the template").doesNotContain(declaration);
 
         // explicit fields win over the template's; the update is in the template's default language
@@ -232,11 +238,11 @@ class TemplateApiTest extends ApiIntegrationTest {
         JsonNode filled = rendered.json();
         assertThat(filled.get("locale").asText()).isEqualTo("de");
         assertThat(filled.get("title").asText()).isEqualTo("Voicemail beeinträchtigt");
-        assertThat(filled.get("message").asText()).endsWith("Nächstes Update bis " + HH_MM.format(dueAt) + " UTC.");
+        assertThat(filled.get("message").asText()).endsWith("Nächstes Update bis " + worded(dueAt, Instant.now()) + ".");
         assertThat(filled.get("impact").asText()).isEqualTo("major");
         assertThat(filled.get("components").get(component).asText()).isEqualTo("partial_outage");
         var unfilled = api.post("/api/v1/templates/" + name + "/render").as(ApiClient.RESPONDER).json(Map.of()).send();
-        assertRefused(unfilled, 400, "unfilled-placeholder", "template.values.ticket");
+        assertRefused(unfilled, 400, "unfilled-placeholder", "values.ticket");
     }
 
     private ApiClient.Response postUpdate(String incident, Map<String, Object> template) {

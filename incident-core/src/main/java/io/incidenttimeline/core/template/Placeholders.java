@@ -42,11 +42,24 @@ public final class Placeholders {
         return names;
     }
 
-    /** {@code text} with every placeholder replaced by its value; the values are not searched again. */
+    /** The placeholders {@code text} still holds, leniently: a stray brace is no placeholder here. */
+    public static Set<String> left(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        if (text != null) {
+            PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
+        }
+        return names;
+    }
+
+    /**
+     * {@code text} with every placeholder that has a value replaced by it, the others left as they stand; the values
+     * are not searched again.
+     */
     static String fill(String text, java.util.Map<String, String> values) {
         if (text == null) {
             return null;
         }
-        return PLACEHOLDER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+        return PLACEHOLDER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(
+                values.getOrDefault(match.group(1), match.group())));
     }
 }

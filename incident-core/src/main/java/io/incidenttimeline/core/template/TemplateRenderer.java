@@ -21,8 +21,8 @@ import java.util.Set;
  */
 public final class TemplateRenderer {
 
-    /** Where a caller's free values are given, for the refusals' {@code field}. */
-    public static final String VALUES_FIELD = "template.values";
+    /** Where a declaration or an update names its template, for the refusals' {@code field}. */
+    public static final String IN_REQUEST = "template.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_AND_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -40,16 +40,19 @@ public final class TemplateRenderer {
      * @param componentNames the names of the components named, in order; empty when none is
      * @param nextUpdateDueAt the promised next update, or null when none is promised
      * @param now            when the update is posted: a promise on another UTC day is worded with its date
+     * @param prefix         what the request's {@code locale} and {@code values} fields are under: {@value #IN_REQUEST}
+     *                       on a declaration or an update, nothing on a preview
      */
     public static Rendered render(TemplateContent content, String locale, Map<String, String> values,
-                                  List<String> componentNames, Instant nextUpdateDueAt, Instant now) {
-        String asked = locale == null ? null : LanguageTag.normalise("template.locale", locale);
+                                  List<String> componentNames, Instant nextUpdateDueAt, Instant now, String prefix) {
+        String valuesField = prefix + "values";
+        String asked = locale == null ? null : LanguageTag.normalise(prefix + "locale", locale);
         Map.Entry<String, TemplateText> text = content.textFor(asked);
         Set<String> used = new LinkedHashSet<>(Placeholders.in("title", text.getValue().title()));
         used.addAll(Placeholders.in("message", text.getValue().message()));
         Map<String, String> given = values == null ? Map.of() : values;
         for (var value : given.entrySet()) {
-            String field = VALUES_FIELD + "." + value.getKey();
+            String field = valuesField + "." + value.getKey();
             if (value.getKey().equals(Placeholders.COMPONENT) || value.getKey().equals(Placeholders.NEXT_UPDATE)) {
                 throw CommandRejected.invalid(field, "unknown-placeholder", "{" + value.getKey() + "} is filled from "
                         + (value.getKey().equals(Placeholders.COMPONENT) ? "components" : "the next-update promise")
@@ -78,12 +81,30 @@ public final class TemplateRenderer {
                 }
                 filled.put(name, worded(nextUpdateDueAt, now));
             } else if (!filled.containsKey(name)) {
-                throw CommandRejected.invalid(VALUES_FIELD + "." + name, "unfilled-placeholder",
-                        "the template says {" + name + "}; give its value in " + VALUES_FIELD + "." + name);
+                throw CommandRejected.invalid(valuesField + "." + name, "unfilled-placeholder",
+                        "the template says {" + name + "}; give its value in " + valuesField + "." + name);
             }
         }
         return new Rendered(text.getKey(), Placeholders.fill(text.getValue().title(), filled),
                 Placeholders.fill(text.getValue().message(), filled));
+    }
+
+    /**
+     * The text to start a form from: {@code {component}} and {@code {next_update}} filled where the names and the
+     * promise are known, every other placeholder left for the person to replace.
+     */
+    public static Rendered prefill(TemplateContent content, String locale, List<String> componentNames,
+                                   Instant nextUpdateDueAt, Instant now) {
+        Map.Entry<String, TemplateText> text = content.textFor(locale);
+        Map<String, String> known = new HashMap<>();
+        if (!componentNames.isEmpty()) {
+            known.put(Placeholders.COMPONENT, String.join(", ", componentNames));
+        }
+        if (nextUpdateDueAt != null) {
+            known.put(Placeholders.NEXT_UPDATE, worded(nextUpdateDueAt, now));
+        }
+        return new Rendered(text.getKey(), Placeholders.fill(text.getValue().title(), known),
+                Placeholders.fill(text.getValue().message(), known));
     }
 
     /** "14:30 UTC", or "2026-12-08 00:30 UTC" when the promise falls on another UTC day than {@code now}. */

@@ -24,7 +24,7 @@ class TemplateRendererTest {
     @Test
     void fillsComponentNamesThePromisedTimeAndFreeValues() {
         var rendered = TemplateRenderer.render(TEMPLATE, null, Map.of("ticket", "OPS-17"),
-                List.of("Call recordings", "Talk"), Instant.parse("2024-07-05T14:01:00Z"), NOW);
+                List.of("Call recordings", "Talk"), Instant.parse("2024-07-05T14:01:00Z"), NOW, TemplateRenderer.IN_REQUEST);
         assertThat(rendered.locale()).isEqualTo("en");
         assertThat(rendered.title()).isEqualTo("Call recordings, Talk degraded");
         assertThat(rendered.message()).isEqualTo("We are investigating Call recordings, Talk. Next update by 14:01 UTC. "
@@ -34,13 +34,13 @@ class TemplateRendererTest {
     @Test
     void aPromiseOnAnotherUtcDayIsWordedWithItsDate() {
         var rendered = TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "OPS-17"), List.of("Talk"),
-                Instant.parse("2024-07-06T00:15:00Z"), Instant.parse("2024-07-05T23:45:00Z"));
+                Instant.parse("2024-07-06T00:15:00Z"), Instant.parse("2024-07-05T23:45:00Z"), TemplateRenderer.IN_REQUEST);
         assertThat(rendered.message()).contains("Next update by 2024-07-06 00:15 UTC.");
     }
 
     @Test
     void picksTheLanguageAskedFor() {
-        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "OPS-17"), List.of("Talk"), null, NOW);
+        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "OPS-17"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST);
         assertThat(rendered.locale()).isEqualTo("de");
         assertThat(rendered.title()).isEqualTo("Talk beeinträchtigt");
         assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket OPS-17.");
@@ -48,12 +48,12 @@ class TemplateRendererTest {
 
     @Test
     void fallsBackToTheBaseLanguageThenToTheDefault() {
-        assertThat(TemplateRenderer.render(TEMPLATE, "de-CH", Map.of("ticket", "1"), List.of("Talk"), null, NOW)
+        assertThat(TemplateRenderer.render(TEMPLATE, "de-CH", Map.of("ticket", "1"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST)
                 .locale()).isEqualTo("de");
-        assertThat(TemplateRenderer.render(TEMPLATE, "pt-br", Map.of(), List.of("Talk"), null, NOW).locale())
+        assertThat(TemplateRenderer.render(TEMPLATE, "pt-br", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST).locale())
                 .as("the tag is read case-insensitively").isEqualTo("pt-BR");
         var french = TemplateRenderer.render(TEMPLATE, "fr", Map.of("ticket", "1"), List.of("Talk"),
-                Instant.parse("2024-07-05T14:00:00Z"), NOW);
+                Instant.parse("2024-07-05T14:00:00Z"), NOW, TemplateRenderer.IN_REQUEST);
         assertThat(french.locale()).isEqualTo("en");
         assertThat(french.title()).isEqualTo("Talk degraded");
     }
@@ -61,51 +61,71 @@ class TemplateRendererTest {
     @Test
     void aValueIsInsertedAsItStandsEvenWhenItLooksLikeAPlaceholder() {
         var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "{component} $1 \\"), List.of("Talk"),
-                null, NOW);
+                null, NOW, TemplateRenderer.IN_REQUEST);
         assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket {component} $1 \\.");
     }
 
     @Test
+    void aPrefillFillsWhatIsKnownAndLeavesTheFreePlaceholdersToThePerson() {
+        var prefilled = TemplateRenderer.prefill(TEMPLATE, "en", List.of("Talk"), Instant.parse("2024-07-05T14:00:00Z"),
+                NOW);
+        assertThat(prefilled.message()).isEqualTo("We are investigating Talk. Next update by 14:00 UTC. Ticket {ticket}.");
+        assertThat(Placeholders.left(prefilled.message())).containsExactly("ticket");
+        var unknown = TemplateRenderer.prefill(TEMPLATE, "de", List.of(), null, NOW);
+        assertThat(unknown.title()).isEqualTo("{component} beeinträchtigt");
+        assertThat(Placeholders.left(unknown.message())).containsExactly("component", "ticket");
+        assertThat(Placeholders.left("A {stray brace and {name}")).containsExactly("name");
+    }
+
+    @Test
     void anUnfilledFreePlaceholderIsRefusedNamingItsValue() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW),
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
                 "unfilled-placeholder", "template.values.ticket");
     }
 
     @Test
     void componentWithoutComponentsIsRefusedNamingComponents() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1"), List.of(), null, NOW),
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1"), List.of(), null, NOW, TemplateRenderer.IN_REQUEST),
                 "unfilled-placeholder", "components");
     }
 
     @Test
     void nextUpdateWithoutAPromiseIsRefusedNamingThePromise() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "1"), List.of("Talk"), null, NOW),
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "1"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
                 "unfilled-placeholder", "nextUpdateInMinutes");
     }
 
     @Test
     void aValueForNoPlaceholderOfTheChosenTextIsRefused() {
         assertRefused(() -> TemplateRenderer.render(TEMPLATE, "pt-BR", Map.of("ticket", "1"), List.of("Talk"), null,
-                NOW), "unknown-placeholder", "template.values.ticket");
+                NOW, TemplateRenderer.IN_REQUEST), "unknown-placeholder", "template.values.ticket");
     }
 
     @Test
     void aValueForAPlaceholderFilledFromTheRequestIsRefused() {
         assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1", "component", "X"),
-                List.of("Talk"), null, NOW), "unknown-placeholder", "template.values.component");
+                List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST), "unknown-placeholder", "template.values.component");
     }
 
     @Test
     void aBlankOrOverlongValueIsRefused() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", " "), List.of("Talk"), null, NOW),
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", " "), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
                 "text-required", "template.values.ticket");
         assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "x".repeat(1001)),
-                List.of("Talk"), null, NOW), "text-too-long", "template.values.ticket");
+                List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST), "text-too-long", "template.values.ticket");
+    }
+
+    @Test
+    void aPreviewNamesItsOwnFields() {
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW, ""),
+                "unfilled-placeholder", "values.ticket");
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "??", Map.of(), List.of("Talk"), null, NOW, ""),
+                "invalid-locale", "locale");
     }
 
     @Test
     void anInvalidLanguageIsRefusedNamingIt() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "no such", Map.of(), List.of("Talk"), null, NOW),
+        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "no such", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
                 "invalid-locale", "template.locale");
     }
 

@@ -109,7 +109,7 @@ public class TemplateReadController {
     @Operation(summary = "One template, with its version as ETag", operationId = "getTemplate")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = TemplateView.class)))
-    @DocumentedProblems({ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND})
+    @DocumentedProblems({ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND, ProblemType.VALUE_REQUIRED})
     @GetMapping("/{templateName}")
     public ResponseEntity<TemplateView> template(@PathVariable String templateName) {
         TemplateName.checked("name", templateName);
@@ -124,7 +124,10 @@ public class TemplateReadController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Filled.class)))
     @DocumentedProblems({ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND, ProblemType.TEMPLATE_RETIRED,
-            ProblemType.INVALID_LOCALE, ProblemType.UNKNOWN_PLACEHOLDER, ProblemType.UNFILLED_PLACEHOLDER})
+            ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_PLACEHOLDER,
+            ProblemType.UNFILLED_PLACEHOLDER, ProblemType.VALUE_REQUIRED, ProblemType.TEXT_REQUIRED,
+            ProblemType.TEXT_TOO_LONG, ProblemType.TEXT_UNPAIRED_SURROGATE, ProblemType.NEXT_UPDATE_OUT_OF_RANGE,
+            ProblemType.NEXT_UPDATE_AMBIGUOUS})
     @PostMapping(path = "/{templateName}/render", consumes = "application/json")
     public ResponseEntity<Filled> render(@PathVariable String templateName, @RequestBody Preview body) {
         var filled = templates.preview(templateName, new TemplateUse(templateName, body.locale(), body.values()),
