@@ -122,6 +122,8 @@ class TemplateApiTest extends ApiIntegrationTest {
         String page = Eventually.until(() -> api.get("/api/public/v1/incidents/" + incident).send(),
                 r -> r.status() == 200 && r.body().contains("we are watching it"), "the public update").body();
         String eventsBefore = events(incident).toString();
+        var publicBefore = api.get("/api/public/v1/incidents/" + incident).send();
+        var summaryBefore = api.get("/api/v2/summary.json").send();
 
         var changed = Bodies.without(updateTemplate(monitoring, "Changed wording for {component}."), "name");
         var change = api.put("/api/v1/templates/" + monitoring).as(ApiClient.RESPONDER).header("If-Match", "\"0\"")
@@ -136,6 +138,12 @@ class TemplateApiTest extends ApiIntegrationTest {
         assertThat(events(incident).toString()).as("a template change never rewrites history").isEqualTo(eventsBefore);
         assertThat(api.get("/api/v1/incidents/" + incident).as(ApiClient.RESPONDER).send().json()).isEqualTo(responder);
         assertThat(api.get("/api/public/v1/incidents/" + incident).send().body()).isEqualTo(page);
+        var publicAfter = api.get("/api/public/v1/incidents/" + incident).send();
+        var summaryAfter = api.get("/api/v2/summary.json").send();
+        assertThat(publicAfter.header("ETag")).as("template events are no public change").isEqualTo(
+                publicBefore.header("ETag"));
+        assertThat(summaryAfter.header("ETag")).isEqualTo(summaryBefore.header("ETag"));
+        assertThat(summaryAfter.body()).isEqualTo(summaryBefore.body());
     }
 
     @Test

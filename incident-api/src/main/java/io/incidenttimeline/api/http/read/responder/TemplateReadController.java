@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.incidenttimeline.api.application.CurrentVersions;
 import io.incidenttimeline.api.http.command.CommandResponses;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
@@ -15,6 +16,7 @@ import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.core.shared.Visibility;
+import io.incidenttimeline.core.template.TemplateIds;
 import io.incidenttimeline.core.template.TemplateKind;
 import io.incidenttimeline.core.template.TemplateName;
 import io.incidenttimeline.core.template.TemplateText;
@@ -25,9 +27,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -44,12 +48,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/templates", produces = {"application/json", "application/problem+json"})
 public class TemplateReadController {
 
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+
     private final TemplateQueries queries;
     private final Templates templates;
+    private final CurrentVersions versions;
 
-    public TemplateReadController(TemplateQueries queries, Templates templates) {
+    public TemplateReadController(TemplateQueries queries, Templates templates, CurrentVersions versions) {
         this.queries = queries;
         this.templates = templates;
+        this.versions = versions;
     }
 
     public record TemplateView(@Schema(requiredMode = REQUIRED) String name,
@@ -106,14 +114,19 @@ public class TemplateReadController {
                 .body(new TemplateList(queries.all(true).stream().map(TemplateView::of).toList()));
     }
 
-    @Operation(summary = "One template, with its version as ETag", operationId = "getTemplate")
+    @Operation(summary = "One template, with its version as ETag", operationId = "getTemplate",
+            description = "Reads your own writes: waits up to 5 s for the template view to reach the version the last "
+                    + "command on the template answered.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = TemplateView.class)))
     @DocumentedProblems({ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND, ProblemType.VALUE_REQUIRED})
     @GetMapping("/{templateName}")
     public ResponseEntity<TemplateView> template(@PathVariable String templateName) {
         TemplateName.checked("name", templateName);
-        ResponderTemplate template = queries.template(templateName).orElseThrow(() -> CommandRejected.notFound("name",
+        // reads the caller's own writes: the view is given a moment to reach the version the event store holds
+        Optional<Long> stored = versions.of(TemplateIds.aggregateId(templateName));
+        ResponderTemplate template = (stored.isEmpty() ? queries.template(templateName)
+                : queries.template(templateName, stored.get(), READ_YOUR_WRITES)).orElseThrow(() -> CommandRejected.notFound("name",
                 "template-not-found", "no template is named " + templateName));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.ETAG, CommandResponses.etag(template.version())).body(TemplateView.of(template));
