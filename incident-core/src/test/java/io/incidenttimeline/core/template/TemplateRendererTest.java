@@ -23,8 +23,8 @@ class TemplateRendererTest {
 
     @Test
     void fillsComponentNamesThePromisedTimeAndFreeValues() {
-        var rendered = TemplateRenderer.render(TEMPLATE, null, Map.of("ticket", "OPS-17"),
-                List.of("Call recordings", "Talk"), Instant.parse("2024-07-05T14:01:00Z"), NOW, TemplateRenderer.IN_REQUEST);
+        var rendered = render(null, Map.of("ticket", "OPS-17"),
+                List.of("Call recordings", "Talk"), Instant.parse("2024-07-05T14:01:00Z"), NOW);
         assertThat(rendered.locale()).isEqualTo("en");
         assertThat(rendered.title()).isEqualTo("Call recordings, Talk degraded");
         assertThat(rendered.message()).isEqualTo("We are investigating Call recordings, Talk. Next update by 14:01 UTC. "
@@ -33,14 +33,14 @@ class TemplateRendererTest {
 
     @Test
     void aPromiseOnAnotherUtcDayIsWordedWithItsDate() {
-        var rendered = TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "OPS-17"), List.of("Talk"),
-                Instant.parse("2024-07-06T00:15:00Z"), Instant.parse("2024-07-05T23:45:00Z"), TemplateRenderer.IN_REQUEST);
+        var rendered = render("en", Map.of("ticket", "OPS-17"), List.of("Talk"),
+                Instant.parse("2024-07-06T00:15:00Z"), Instant.parse("2024-07-05T23:45:00Z"));
         assertThat(rendered.message()).contains("Next update by 2024-07-06 00:15 UTC.");
     }
 
     @Test
     void picksTheLanguageAskedFor() {
-        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "OPS-17"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST);
+        var rendered = render("de", Map.of("ticket", "OPS-17"), List.of("Talk"), null, NOW);
         assertThat(rendered.locale()).isEqualTo("de");
         assertThat(rendered.title()).isEqualTo("Talk beeinträchtigt");
         assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket OPS-17.");
@@ -48,20 +48,20 @@ class TemplateRendererTest {
 
     @Test
     void fallsBackToTheBaseLanguageThenToTheDefault() {
-        assertThat(TemplateRenderer.render(TEMPLATE, "de-CH", Map.of("ticket", "1"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST)
+        assertThat(render("de-CH", Map.of("ticket", "1"), List.of("Talk"), null, NOW)
                 .locale()).isEqualTo("de");
-        assertThat(TemplateRenderer.render(TEMPLATE, "pt-br", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST).locale())
+        assertThat(render("pt-br", Map.of(), List.of("Talk"), null, NOW).locale())
                 .as("the tag is read case-insensitively").isEqualTo("pt-BR");
-        var french = TemplateRenderer.render(TEMPLATE, "fr", Map.of("ticket", "1"), List.of("Talk"),
-                Instant.parse("2024-07-05T14:00:00Z"), NOW, TemplateRenderer.IN_REQUEST);
+        var french = render("fr", Map.of("ticket", "1"), List.of("Talk"),
+                Instant.parse("2024-07-05T14:00:00Z"), NOW);
         assertThat(french.locale()).isEqualTo("en");
         assertThat(french.title()).isEqualTo("Talk degraded");
     }
 
     @Test
     void aValueIsInsertedAsItStandsEvenWhenItLooksLikeAPlaceholder() {
-        var rendered = TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "{component} $1 \\"), List.of("Talk"),
-                null, NOW, TemplateRenderer.IN_REQUEST);
+        var rendered = render("de", Map.of("ticket", "{component} $1 \\"), List.of("Talk"),
+                null, NOW);
         assertThat(rendered.message()).isEqualTo("Wir untersuchen Talk. Ticket {component} $1 \\.");
     }
 
@@ -79,54 +79,65 @@ class TemplateRendererTest {
 
     @Test
     void anUnfilledFreePlaceholderIsRefusedNamingItsValue() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
+        assertRefused(() -> render("de", Map.of(), List.of("Talk"), null, NOW),
                 "unfilled-placeholder", "template.values.ticket");
     }
 
     @Test
     void componentWithoutComponentsIsRefusedNamingComponents() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1"), List.of(), null, NOW, TemplateRenderer.IN_REQUEST),
+        assertRefused(() -> render("de", Map.of("ticket", "1"), List.of(), null, NOW),
                 "unfilled-placeholder", "components");
     }
 
     @Test
     void nextUpdateWithoutAPromiseIsRefusedNamingThePromise() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "en", Map.of("ticket", "1"), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
+        assertRefused(() -> render("en", Map.of("ticket", "1"), List.of("Talk"), null, NOW),
                 "unfilled-placeholder", "nextUpdateInMinutes");
     }
 
     @Test
     void aValueForNoPlaceholderOfTheChosenTextIsRefused() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "pt-BR", Map.of("ticket", "1"), List.of("Talk"), null,
-                NOW, TemplateRenderer.IN_REQUEST), "unknown-placeholder", "template.values.ticket");
+        assertRefused(() -> render("pt-BR", Map.of("ticket", "1"), List.of("Talk"), null,
+                NOW), "unknown-placeholder", "template.values.ticket");
     }
 
     @Test
     void aValueForAPlaceholderFilledFromTheRequestIsRefused() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "1", "component", "X"),
-                List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST), "unknown-placeholder", "template.values.component");
+        assertRefused(() -> render("de", Map.of("ticket", "1", "component", "X"),
+                List.of("Talk"), null, NOW), "unknown-placeholder", "template.values.component");
     }
 
     @Test
     void aBlankOrOverlongValueIsRefused() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", " "), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
+        assertRefused(() -> render("de", Map.of("ticket", " "), List.of("Talk"), null, NOW),
                 "text-required", "template.values.ticket");
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of("ticket", "x".repeat(1001)),
-                List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST), "text-too-long", "template.values.ticket");
+        assertRefused(() -> render("de", Map.of("ticket", "x".repeat(1001)),
+                List.of("Talk"), null, NOW), "text-too-long", "template.values.ticket");
     }
 
     @Test
     void aPreviewNamesItsOwnFields() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "de", Map.of(), List.of("Talk"), null, NOW, ""),
+        assertRefused(() -> render("de", Map.of(), List.of("Talk"), null, NOW, ""),
                 "unfilled-placeholder", "values.ticket");
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "??", Map.of(), List.of("Talk"), null, NOW, ""),
+        assertRefused(() -> render("??", Map.of(), List.of("Talk"), null, NOW, ""),
                 "invalid-locale", "locale");
     }
 
     @Test
     void anInvalidLanguageIsRefusedNamingIt() {
-        assertRefused(() -> TemplateRenderer.render(TEMPLATE, "no such", Map.of(), List.of("Talk"), null, NOW, TemplateRenderer.IN_REQUEST),
+        assertRefused(() -> render("no such", Map.of(), List.of("Talk"), null, NOW),
                 "invalid-locale", "template.locale");
+    }
+
+    /** Renders {@link #TEMPLATE} as a declaration or an update would. */
+    private static TemplateRenderer.Rendered render(String locale, Map<String, String> values, List<String> names,
+                                                    Instant dueAt, Instant now) {
+        return render(locale, values, names, dueAt, now, TemplateRenderer.IN_REQUEST);
+    }
+
+    private static TemplateRenderer.Rendered render(String locale, Map<String, String> values, List<String> names,
+                                                    Instant dueAt, Instant now, String prefix) {
+        return TemplateRenderer.render(TEMPLATE, locale, values, names, dueAt, now, prefix);
     }
 
     private static void assertRefused(Runnable render, String type, String field) {
