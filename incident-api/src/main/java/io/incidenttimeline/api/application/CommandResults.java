@@ -7,6 +7,9 @@ import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.maintenance.command.PostMaintenanceUpdate;
 import io.incidenttimeline.core.maintenance.command.ScheduleMaintenance;
+import io.incidenttimeline.core.template.ChangeTemplate;
+import io.incidenttimeline.core.template.CreateTemplate;
+import io.incidenttimeline.core.template.RetireTemplate;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -38,6 +41,15 @@ final class CommandResults {
         }
         if (command instanceof RetireComponent retire) {
             return new CommandResult(version, retire.componentId(), null, false, false);
+        }
+        if (command instanceof CreateTemplate create) {
+            return new CommandResult(version, create.name(), null, true, false);
+        }
+        if (command instanceof ChangeTemplate change) {
+            return new CommandResult(version, change.name(), null, false, false);
+        }
+        if (command instanceof RetireTemplate retire) {
+            return new CommandResult(version, retire.name(), null, false, false);
         }
         return new CommandResult(version, aggregateId(command), null, false, false);
     }

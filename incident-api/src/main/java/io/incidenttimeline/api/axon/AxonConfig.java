@@ -6,6 +6,7 @@ import io.incidenttimeline.core.accesstoken.AccessToken;
 import io.incidenttimeline.core.component.Component;
 import io.incidenttimeline.core.incident.Incident;
 import io.incidenttimeline.core.maintenance.Maintenance;
+import io.incidenttimeline.core.template.Template;
 import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.runtime.ChunkedTailReads;
 import io.incidenttimeline.projections.runtime.EventStoreGaps;
@@ -51,6 +52,7 @@ public class AxonConfig {
             configurer.configureAggregate(eventSourced(Component.class, threshold));
             configurer.configureAggregate(eventSourced(Maintenance.class, threshold));
             configurer.configureAggregate(eventSourced(AccessToken.class, threshold));
+            configurer.configureAggregate(eventSourced(Template.class, threshold));
         };
     }
 
@@ -78,6 +80,11 @@ public class AxonConfig {
     @Bean
     AggregateFactory<AccessToken> accessTokenSnapshotFactory() {
         return new SnapshottableAggregate<>(AccessToken.class);
+    }
+
+    @Bean
+    AggregateFactory<Template> templateSnapshotFactory() {
+        return new SnapshottableAggregate<>(Template.class);
     }
 
     /**

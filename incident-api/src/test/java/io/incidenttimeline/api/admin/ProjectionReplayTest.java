@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectionReplayTest extends ApiIntegrationTest {
 
     private static final List<String> PROJECTIONS = List.of("audit-trail", "component-history", "incident-metrics",
-            "maintenance-view", "public-view", "responder-view");
+            "maintenance-view", "public-view", "responder-view", "template-view");
 
     @Autowired
     ComponentHistoryProjection componentHistory;
@@ -159,7 +159,7 @@ class ProjectionReplayTest extends ApiIntegrationTest {
     @Test
     void perAggregateProjectionsRunInFourSegmentsAndTheAuditTrailInOne() {
         Map<String, Integer> expected = Map.of("public-view", 4, "incident-metrics", 4, "maintenance-view", 4, "component-history", 4,
-                "responder-view", 4, "audit-trail", 1);
+                "responder-view", 4, "template-view", 4, "audit-trail", 1);
         JsonNode list = Eventually.until(this::projections, l -> PROJECTIONS.stream().allMatch(name ->
                 projection(l, name).get("segments").size() == expected.get(name)
                         && allOwned(projection(l, name).get("segments"))), "every segment claimed");

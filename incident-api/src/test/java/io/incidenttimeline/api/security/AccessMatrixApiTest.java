@@ -43,6 +43,7 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("GET /api/v1/components", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
             rule("POST /api/v1/components/[^/]+/retirement", Caller.ADMIN),
             rule("GET /api/v1/metrics/.*", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
+            rule("GET /api/v1/templates(/[^/]+)?", Caller.RESPONDER, Caller.AUDITOR, Caller.ADMIN),
             rule("(POST|GET) /api/v1/admin/tokens", Caller.ADMIN),
             rule("DELETE /api/v1/admin/tokens/[^/]+", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/admin/.*", Caller.ADMIN),
@@ -69,6 +70,9 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
                     operations.add(method.toUpperCase() + " " + path.getKey().replaceAll("\\{[^}]+}", "matrix-x")));
         }
         assertThat(operations).hasSizeGreaterThan(35);
+        assertThat(operations).as("templates are responders' work").contains("POST /api/v1/templates",
+                "GET /api/v1/templates", "GET /api/v1/templates/matrix-x", "PUT /api/v1/templates/matrix-x",
+                "DELETE /api/v1/templates/matrix-x", "POST /api/v1/templates/matrix-x/render");
         assertThat(operations).as("personal tokens are administration").contains("POST /api/v1/admin/tokens",
                 "GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/matrix-x");
         assertThat(operations).as("lifecycle times are a responder's command").contains(

@@ -245,11 +245,11 @@ class StorageLocationsTest {
             for (String table : List.of("public_maintenance", "webhook_delivery_attempt", "webhook_delivery",
                     "webhook_subscriber", "webhook_public_incident", "webhook_public_component",
                     "webhook_public_maintenance", "processing_node", "projection_progress", "component_status_interval", "component_history_incident", "responder_incident",
-                    "responder_component")) {
+                    "responder_component", "responder_template")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("DELETE FROM projection_generation WHERE projection IN ('maintenance-view', 'component-history', "
-                    + "'responder-view')");
+                    + "'responder-view', 'template-view')");
         }
     }
 

@@ -34,6 +34,12 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.incidenttimeline.core.accesstoken.AccessTokenIssued;
+import io.incidenttimeline.core.template.TemplateChanged;
+import io.incidenttimeline.core.template.TemplateContent;
+import io.incidenttimeline.core.template.TemplateCreated;
+import io.incidenttimeline.core.template.TemplateKind;
+import io.incidenttimeline.core.template.TemplateRetired;
+import io.incidenttimeline.core.template.TemplateText;
 import io.incidenttimeline.core.accesstoken.AccessTokenRevoked;
 import io.incidenttimeline.core.accesstoken.TokenRole;
 import io.incidenttimeline.core.component.ComponentDefined;
@@ -178,7 +184,23 @@ class GoldenEventJsonTest {
             Map.entry(AccessTokenIssued.class, new AccessTokenIssued("alice", TokenRole.RESPONDER,
                     Instant.parse("2024-07-05T09:12:00.418Z"), Instant.parse("2024-07-05T09:12:00.418Z"))),
             Map.entry(AccessTokenRevoked.class, new AccessTokenRevoked("alice", TokenRole.RESPONDER,
-                    Instant.parse("2024-08-01T16:40:07.205Z"), Instant.parse("2024-08-01T16:40:07.205Z"))));
+                    Instant.parse("2024-08-01T16:40:07.205Z"), Instant.parse("2024-08-01T16:40:07.205Z"))),
+            Map.entry(TemplateCreated.class, new TemplateCreated("storage-degraded", TemplateKind.DECLARATION,
+                    new TemplateContent("en", Map.of(
+                            "en", new TemplateText("{component} degraded", "We are investigating problems with "
+                                    + "{component}. Next update by {next_update}."),
+                            "de", new TemplateText("{component} beeinträchtigt", "Wir untersuchen Probleme mit "
+                                    + "{component}. Nächstes Update bis {next_update}.")),
+                            Impact.MAJOR, IncidentStatus.INVESTIGATING, Visibility.PUBLIC,
+                            Map.of(COMPONENT_ID, ComponentStatus.PARTIAL_OUTAGE), 30),
+                    Instant.parse("2024-07-01T08:00:00.120Z"), Instant.parse("2024-07-01T08:00:00.120Z"))),
+            Map.entry(TemplateChanged.class, new TemplateChanged("fix-monitoring", TemplateKind.UPDATE,
+                    new TemplateContent("en", Map.of("en", new TemplateText(null, "A fix for {component} is deployed "
+                            + "({change}); we are monitoring the results.")), null, IncidentStatus.MONITORING,
+                            Visibility.PUBLIC, Map.of(), 60),
+                    Instant.parse("2024-07-03T10:15:00.530Z"), Instant.parse("2024-07-03T10:15:00.530Z"))),
+            Map.entry(TemplateRetired.class, new TemplateRetired("storage-degraded",
+                    Instant.parse("2024-09-02T10:00:00.412Z"), Instant.parse("2024-09-02T10:00:00.412Z"))));
 
     /**
      * Every event of incident-core, found in the compiled classes rather than listed: all classes of the event

@@ -3,6 +3,8 @@ package io.incidenttimeline.api.console.declare;
 import io.incidenttimeline.api.console.forms.ConsoleCommands;
 import io.incidenttimeline.api.console.forms.FormProblems;
 import io.incidenttimeline.api.http.command.IncidentRequests;
+import io.incidenttimeline.api.template.Templates;
+import io.incidenttimeline.core.template.Placeholders;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.core.shared.Impact;
 import io.incidenttimeline.core.shared.IncidentStatus;
@@ -21,7 +23,8 @@ import org.springframework.util.MultiValueMap;
  * not affected. Regions are separated by commas or lines.
  */
 public record DeclarationForm(String title, String impact, String status, String message, String visibility, String locale,
-                       String regions, String nextUpdateInMinutes, Map<String, String> components, String formKey) {
+                       String regions, String nextUpdateInMinutes, Map<String, String> components, String template,
+                       String formKey) {
 
     static final String COMPONENT = "component.";
     /** The API's names of the fields this form shows. */
@@ -30,7 +33,22 @@ public record DeclarationForm(String title, String impact, String status, String
 
     static DeclarationForm blank() {
         return new DeclarationForm("", null, IncidentStatus.INVESTIGATING.wire(), "", null, "en", "", "30", Map.of(),
-                ConsoleCommands.newFormKey());
+                "", ConsoleCommands.newFormKey());
+    }
+
+    /** The form as a template fills it in; the free placeholders it leaves are the person's to replace. */
+    static DeclarationForm of(Templates.Filled template) {
+        Map<String, String> components = new LinkedHashMap<>();
+        template.components().forEach((id, status) -> components.put(id, status.wire()));
+        return new DeclarationForm(template.title(), wire(template.impact()),
+                template.status() == null ? IncidentStatus.INVESTIGATING.wire() : template.status().wire(),
+                template.message(), wire(template.visibility()), template.locale(), "",
+                template.nextUpdateInMinutes() == null ? "" : template.nextUpdateInMinutes().toString(), components,
+                template.name(), ConsoleCommands.newFormKey());
+    }
+
+    private static String wire(WireEnum value) {
+        return value == null ? null : value.wire();
     }
 
     static DeclarationForm of(MultiValueMap<String, String> fields) {
@@ -42,13 +60,14 @@ public record DeclarationForm(String title, String impact, String status, String
         });
         return new DeclarationForm(text(fields, "title"), text(fields, "impact"), text(fields, "status"),
                 text(fields, "message"), text(fields, "visibility"), text(fields, "locale"), text(fields, "regions"),
-                text(fields, "nextUpdateInMinutes"), components, fields.getFirst(ConsoleCommands.FORM_KEY));
+                text(fields, "nextUpdateInMinutes"), components, text(fields, "template"),
+                fields.getFirst(ConsoleCommands.FORM_KEY));
     }
 
     /** The same input under a new form key, to be shown again after a refusal (which the old key keeps). */
     DeclarationForm again() {
         return new DeclarationForm(title, impact, status, message, visibility, locale, regions, nextUpdateInMinutes,
-                components, ConsoleCommands.newFormKey());
+                components, template, ConsoleCommands.newFormKey());
     }
 
     /** The status picked for a component, or "" when it is not affected. */
@@ -58,6 +77,11 @@ public record DeclarationForm(String title, String impact, String status, String
 
     /** The API's request, or the problems of values that are not even of the right kind (the domain checks the rest). */
     IncidentRequests.Declare request(FormProblems problems) {
+        if (!template.isBlank()) {
+            // what a template left to the person is never published as it stands
+            leftOver("title", title, problems);
+            leftOver("message", message, problems);
+        }
         Integer minutes = null;
         if (!nextUpdateInMinutes.isBlank()) {
             try {
@@ -73,7 +97,16 @@ public record DeclarationForm(String title, String impact, String status, String
         return new IncidentRequests.Declare(null, title, locale.isBlank() ? null : locale.strip(),
                 choice(Impact.class, "impact", impact, problems), choice(IncidentStatus.class, "status", status, problems),
                 message, choice(Visibility.class, "visibility", visibility, problems),
-                statuses.isEmpty() ? null : statuses, regionList.isEmpty() ? null : regionList, null, minutes, null, null);
+                statuses.isEmpty() ? null : statuses, regionList.isEmpty() ? null : regionList, null, minutes, null, null,
+                null);
+    }
+
+    private static void leftOver(String field, String text, FormProblems problems) {
+        Set<String> left = Placeholders.left(text);
+        if (!left.isEmpty()) {
+            problems.add(field, "Replace " + String.join(", ", left.stream().map(n -> "{" + n + "}").toList())
+                    + " with what the template leaves to you.");
+        }
     }
 
     private static <E extends Enum<E> & WireEnum> E choice(Class<E> type, String field, String value,

@@ -7,7 +7,11 @@ import io.incidenttimeline.api.console.forms.FormProblems;
 import io.incidenttimeline.api.console.page.ConsoleUser;
 import io.incidenttimeline.api.console.page.Pages;
 import io.incidenttimeline.api.http.command.GeneratedIds;
+import io.incidenttimeline.api.template.Templates;
+import io.incidenttimeline.core.shared.CommandRejected;
 import io.incidenttimeline.core.shared.ComponentStatus;
+import io.incidenttimeline.core.template.TemplateKind;
+import io.incidenttimeline.projections.template.TemplateQueries;
 import io.incidenttimeline.core.shared.Impact;
 import io.incidenttimeline.core.shared.IncidentStatus;
 import io.incidenttimeline.projections.responder.ResponderComponent;
@@ -35,10 +39,15 @@ class DeclareController {
 
     private final ConsoleCommands commands;
     private final ResponderQueries queries;
+    private final Templates templates;
+    private final TemplateQueries templateQueries;
 
-    DeclareController(ConsoleCommands commands, ResponderQueries queries) {
+    DeclareController(ConsoleCommands commands, ResponderQueries queries, Templates templates,
+                      TemplateQueries templateQueries) {
         this.commands = commands;
         this.queries = queries;
+        this.templates = templates;
+        this.templateQueries = templateQueries;
     }
 
     /** A component of the picker: the catalogue's live ones, in the page's order. */
@@ -49,9 +58,19 @@ class DeclareController {
     public record Choice(String value, String words) {
     }
 
+    /** {@code template}: the declaration template the form starts from, picked without JavaScript. */
     @GetMapping("/console/incidents/new")
-    ModelAndView form() {
-        return page(HttpStatus.OK, DeclarationForm.blank(), FormProblems.none(DeclarationForm.FIELDS));
+    ModelAndView form(@RequestParam(required = false) String template) {
+        if (template == null || template.isBlank()) {
+            return page(HttpStatus.OK, DeclarationForm.blank(), FormProblems.none(DeclarationForm.FIELDS));
+        }
+        try {
+            return page(HttpStatus.OK, DeclarationForm.of(templates.prefill(template, TemplateKind.DECLARATION, null)),
+                    FormProblems.none(DeclarationForm.FIELDS));
+        } catch (CommandRejected refused) {
+            return page(HttpStatus.NOT_FOUND, DeclarationForm.blank(), FormProblems.none(DeclarationForm.FIELDS)
+                    .add(null, refused.getMessage()));
+        }
     }
 
     @PostMapping("/console/incidents")
@@ -79,7 +98,9 @@ class DeclareController {
         return Pages.page("declare", status, Map.of("form", form, "problems", problems, "components", components,
                 "impacts", choices(Impact.values()), "statuses", choices(IncidentStatus.INVESTIGATING,
                         IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING),
-                "componentStatuses", choices(ComponentStatus.values())));
+                "componentStatuses", choices(ComponentStatus.values()),
+                "templates", templateQueries.all(false).stream().filter(t -> t.kind() == TemplateKind.DECLARATION)
+                        .toList()));
     }
 
     private static Pickable pickable(ResponderComponent component) {

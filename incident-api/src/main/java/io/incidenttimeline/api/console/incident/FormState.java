@@ -33,6 +33,11 @@ record FormState(SubmittedForm submitted, Problem problem, Preview preview, Stal
         return new FormState(submitted, problem, null, null);
     }
 
+    /** The form as a template filled it in, before anything was submitted. */
+    static FormState prefilled(SubmittedForm prefilled) {
+        return new FormState(prefilled, null, null, null);
+    }
+
     static FormState previewed(SubmittedForm submitted, Preview preview) {
         return new FormState(submitted, null, preview, null);
     }

@@ -14,6 +14,7 @@ import io.incidenttimeline.core.shared.CommandRejected;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -39,19 +40,32 @@ class IncidentConsoleController {
     private final IncidentPage page;
     private final IncidentForms forms;
     private final Commands commands;
+    private final UpdateTemplates updateTemplates;
 
-    IncidentConsoleController(IncidentPage page, IncidentForms forms, Commands commands) {
+    IncidentConsoleController(IncidentPage page, IncidentForms forms, Commands commands,
+                              UpdateTemplates updateTemplates) {
         this.page = page;
         this.forms = forms;
         this.commands = commands;
+        this.updateTemplates = updateTemplates;
     }
 
     /** {@code seen}: the version a command of this person answered, which the page waits (briefly) to show. */
     @GetMapping
     ModelAndView show(@PathVariable String incidentId, @RequestParam(required = false) String seen,
-                      @RequestParam(required = false) String translate, Authentication person) {
-        return page.render(incident(incidentId, version(seen)), request(person, translate), FormState.NONE,
-                HttpStatus.OK);
+                      @RequestParam(required = false) String translate,
+                      @RequestParam(required = false) String template, Authentication person) {
+        ResponderIncidentView incident = incident(incidentId, version(seen));
+        if (template != null && !template.isBlank() && ConsoleActors.canWrite(person)) {
+            try {
+                return page.render(incident, request(person, translate),
+                        FormState.prefilled(updateTemplates.prefilled(incident, template)), HttpStatus.OK);
+            } catch (CommandRejected refused) {
+                return page.render(incident, request(person, translate), FormState.refused(new SubmittedForm("update",
+                        Map.of()), new FormState.Problem(null, refused.getMessage())), HttpStatus.NOT_FOUND);
+            }
+        }
+        return page.render(incident, request(person, translate), FormState.NONE, HttpStatus.OK);
     }
 
     @PostMapping("/updates")
@@ -62,7 +76,10 @@ class IncidentConsoleController {
             return preview(incidentId, form, person);
         }
         return submit(incidentId, form, person, result -> "update-" + result.updateId(),
-                (incident, actor) -> forms.postUpdate(incident, form, actor));
+                (incident, actor) -> {
+                    UpdateTemplates.requireReplaced(form);
+                    return forms.postUpdate(incident, form, actor);
+                });
     }
 
     @PostMapping("/updates/{updateId}/amendment")

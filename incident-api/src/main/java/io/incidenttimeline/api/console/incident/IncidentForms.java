@@ -62,7 +62,8 @@ class IncidentForms {
     CommandResult postUpdate(ResponderIncidentView incident, SubmittedForm form, Actor actor) {
         Map<String, ComponentStatus> components = components(form);
         var body = new IncidentRequests.Update(null, form.choice("status", IncidentStatus::of), form.raw("message"),
-                form.choice("visibility", Visibility::of), components, null, form.minutes("nextUpdateInMinutes"), null);
+                form.choice("visibility", Visibility::of), components, null, form.minutes("nextUpdateInMinutes"), null,
+                null);
         Impact impact = form.choice("impact", Impact::of);
         CommandResult posted = commands.send(body.toCommand(incident.id(), GeneratedIds.next("upd"), form.version()),
                 actor);

@@ -32,8 +32,10 @@ class IncidentPage {
 
     private final ResponderQueries queries;
     private final Clock clock;
+    private final UpdateTemplates updateTemplates;
 
-    IncidentPage(ResponderQueries queries, Clock clock) {
+    IncidentPage(ResponderQueries queries, Clock clock, UpdateTemplates updateTemplates) {
+        this.updateTemplates = updateTemplates;
         this.queries = queries;
         this.clock = clock;
     }
@@ -72,6 +74,7 @@ class IncidentPage {
         model.put("renewing", incident.translations().stream()
                 .filter(t -> t.locale().equals(request.translate())).findFirst().orElse(null));
         model.put("canWrite", request.canWrite());
+        model.put("updateTemplates", request.canWrite() ? updateTemplates.pickable() : List.of());
         model.put("form", form);
         model.put("times", TIMES);
         model.put("statuses", wires(IncidentStatus.values()));

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.incidenttimeline.core.component.ComponentIds;
 import io.incidenttimeline.core.maintenance.MaintenanceIds;
 import io.incidenttimeline.core.shared.Text;
+import io.incidenttimeline.core.template.TemplateIds;
+import io.incidenttimeline.core.template.TemplateName;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,10 @@ public class CommandContextResolver implements HandlerMethodArgumentResolver {
         String incident = variables.get("incidentId");
         String maintenance = variables.get("maintenanceId");
         String component = variables.get("componentId");
+        String template = variables.get("templateName");
+        if (template != null) {
+            return Optional.of(template).filter(TemplateName::isValid).map(TemplateIds::aggregateId);
+        }
         if (incident != null) {
             return Optional.of(incident).filter(Text::isId);
         }

@@ -1,8 +1,10 @@
 package io.incidenttimeline.api.http.command;
 
+import io.incidenttimeline.api.application.Actor;
 import io.incidenttimeline.api.application.CommandResult;
 import io.incidenttimeline.api.application.Commands;
 import io.incidenttimeline.api.http.infra.openapi.DocumentedProblems;
+import io.incidenttimeline.api.template.Templates;
 import io.incidenttimeline.api.http.infra.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.incidenttimeline.core.shared.Text;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,37 +30,48 @@ public class IncidentCommandController {
 
     private final Commands commands;
     private final CommandResponses responses;
+    private final Templates templates;
 
-    public IncidentCommandController(Commands commands, CommandResponses responses) {
+    public IncidentCommandController(Commands commands, CommandResponses responses, Templates templates) {
         this.commands = commands;
         this.responses = responses;
+        this.templates = templates;
     }
 
     @Operation(summary = "Declare an incident with its first update")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
+    @DocumentedProblems({ProblemType.INVALID_IF_MATCH, ProblemType.VERSION_MISMATCH, ProblemType.INCIDENT_ALREADY_DECLARED, ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND, ProblemType.TEMPLATE_RETIRED, ProblemType.TEMPLATE_KIND_MISMATCH, ProblemType.UNKNOWN_PLACEHOLDER, ProblemType.UNFILLED_PLACEHOLDER, ProblemType.INVALID_LOCALE, ProblemType.LOCALE_REQUIRED, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(consumes = "application/json")
     public ResponseEntity<IncidentResponses.UpdateAccepted> declare(@RequestBody IncidentRequests.Declare body,
                                                                     CommandContext context) {
         // checked before the event store is asked about it: some ids (a NUL byte) are not even storable text
         String incidentId = body.id() != null ? Text.id("id", body.id()) : GeneratedIds.next("inc");
         String updateId = body.updateId() != null ? body.updateId() : GeneratedIds.next("upd");
-        CommandResult result = commands.send(body.toCommand(incidentId, updateId), responses.actor(context, body));
+        Actor actor = responses.actor(context, body);
+        Optional<CommandResult> answered = body.template() == null ? Optional.empty() : commands.previous(actor);
+        // a retry of an answered request gets its first answer, even once the template changed or was retired
+        CommandResult result = answered.isPresent() ? answered.get() : commands.send(body.template() == null
+                ? body.toCommand(incidentId, updateId)
+                : body.toCommand(incidentId, updateId, templates.forDeclaration(body.template(), body.given())), actor);
         return CommandResponses.created(incidentUri(result.aggregateId()), result, accepted(result));
     }
 
     @Operation(summary = "Post an update; a resolved one resolves the incident, a later open one reopens it")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.UpdateAccepted.class)))
-    @DocumentedProblems({ProblemType.UPDATE_ID_TAKEN, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
+    @DocumentedProblems({ProblemType.UPDATE_ID_TAKEN, ProblemType.INVALID_TEMPLATE_NAME, ProblemType.TEMPLATE_NOT_FOUND, ProblemType.TEMPLATE_RETIRED, ProblemType.TEMPLATE_KIND_MISMATCH, ProblemType.INVALID_LOCALE, ProblemType.UNKNOWN_PLACEHOLDER, ProblemType.UNFILLED_PLACEHOLDER, ProblemType.UNKNOWN_COMPONENT, ProblemType.COMPONENT_RETIRED, ProblemType.NEXT_UPDATE_AMBIGUOUS, ProblemType.NEXT_UPDATE_OUT_OF_RANGE, ProblemType.NEXT_UPDATE_AFTER_RESOLUTION})
     @PostMapping(path = "/{incidentId}/updates", consumes = "application/json")
     public ResponseEntity<IncidentResponses.UpdateAccepted> postUpdate(@PathVariable String incidentId,
                                                                        @RequestBody IncidentRequests.Update body,
                                                                        CommandContext context) {
         String updateId = body.updateId() != null ? body.updateId() : GeneratedIds.next("upd");
-        CommandResult result = commands.send(body.toCommand(incidentId, updateId, context.expectedVersion()),
-                responses.actor(context, body));
+        Actor actor = responses.actor(context, body);
+        Optional<CommandResult> answered = body.template() == null ? Optional.empty() : commands.previous(actor);
+        CommandResult result = answered.isPresent() ? answered.get() : commands.send(body.template() == null
+                ? body.toCommand(incidentId, updateId, context.expectedVersion())
+                : body.toCommand(incidentId, updateId, context.expectedVersion(),
+                        templates.forUpdate(body.template(), incidentId, body.given())), actor);
         return CommandResponses.created(URI.create(incidentUri(incidentId) + "/updates/" + result.updateId()), result,
                 accepted(result));
     }

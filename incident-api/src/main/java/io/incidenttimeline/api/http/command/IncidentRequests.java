@@ -2,6 +2,8 @@ package io.incidenttimeline.api.http.command;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import io.incidenttimeline.api.template.TemplateUse;
+import io.incidenttimeline.api.template.Templates;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.command.AddTranslation;
 import io.incidenttimeline.core.incident.command.AmendUpdate;
@@ -30,36 +32,70 @@ import java.util.Map;
  */
 public final class IncidentRequests {
 
+    /** Required, unless the request names a template that gives it. */
+    static final String UNLESS = "required, unless the template named gives it";
+
     private IncidentRequests() {
     }
 
     /** {@code id} and {@code updateId} are optional: they are generated when absent. */
     public record Declare(String id,
-                          @Schema(requiredMode = REQUIRED, maxLength = Text.TITLE_MAX) String title,
-                          @Schema(requiredMode = REQUIRED, example = "en") String locale,
-                          @Schema(requiredMode = REQUIRED) Impact impact,
-                          @Schema(requiredMode = REQUIRED) IncidentStatus status,
-                          @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String message,
-                          @Schema(requiredMode = REQUIRED) Visibility visibility,
+                          @Schema(description = UNLESS, maxLength = Text.TITLE_MAX) String title,
+                          @Schema(description = UNLESS, example = "en") String locale,
+                          @Schema(description = UNLESS) Impact impact,
+                          @Schema(description = UNLESS) IncidentStatus status,
+                          @Schema(description = UNLESS, maxLength = Text.MESSAGE_MAX) String message,
+                          @Schema(description = UNLESS) Visibility visibility,
                           Map<String, ComponentStatus> components, List<String> regions, Instant occurredAt,
-                          Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId) {
+                          Integer nextUpdateInMinutes, Instant nextUpdateDueAt, String updateId,
+                          @Schema(description = "a declaration template to fill in: what the request gives itself "
+                                  + "wins over the template's") TemplateUse template) {
 
         public DeclareIncident toCommand(String incidentId, String firstUpdateId) {
             return new DeclareIncident(incidentId, title, locale, impact, status, message, visibility, components,
                     regions, firstUpdateId, occurredAt, nextUpdateDueAt, nextUpdateInMinutes);
         }
+
+        /** What the request gives itself, over which a template is filled in. */
+        public Templates.Given given() {
+            return new Templates.Given(title, message, locale, impact, status, visibility, components, occurredAt,
+                    nextUpdateInMinutes, nextUpdateDueAt);
+        }
+
+        /** The command with the template filled in: only the resulting text and values, no reference to it. */
+        public DeclareIncident toCommand(String incidentId, String firstUpdateId, Templates.Filled filled) {
+            return new DeclareIncident(incidentId, filled.title(), filled.locale(), filled.impact(), filled.status(),
+                    filled.message(), filled.visibility(), filled.components(), regions, firstUpdateId, occurredAt,
+                    filled.nextUpdateDueAt(), filled.nextUpdateInMinutes());
+        }
     }
 
     public record Update(String updateId,
-                         @Schema(requiredMode = REQUIRED) IncidentStatus status,
-                         @Schema(requiredMode = REQUIRED, maxLength = Text.MESSAGE_MAX) String message,
-                         @Schema(requiredMode = REQUIRED) Visibility visibility,
+                         @Schema(description = UNLESS) IncidentStatus status,
+                         @Schema(description = UNLESS, maxLength = Text.MESSAGE_MAX) String message,
+                         @Schema(description = UNLESS) Visibility visibility,
                          Map<String, ComponentStatus> components, Instant occurredAt, Integer nextUpdateInMinutes,
-                         Instant nextUpdateDueAt) {
+                         Instant nextUpdateDueAt,
+                         @Schema(description = "an update template to fill in: what the request gives itself wins "
+                                 + "over the template's") TemplateUse template) {
 
         public PostUpdate toCommand(String incidentId, String assignedUpdateId, Long expectedVersion) {
             return new PostUpdate(incidentId, assignedUpdateId, status, message, visibility, components, occurredAt,
                     nextUpdateDueAt, nextUpdateInMinutes, expectedVersion);
+        }
+
+        /** What the request gives itself, over which a template is filled in. */
+        public Templates.Given given() {
+            return new Templates.Given(null, message, null, null, status, visibility, components, occurredAt,
+                    nextUpdateInMinutes, nextUpdateDueAt);
+        }
+
+        /** The command with the template filled in: only the resulting text and values, no reference to it. */
+        public PostUpdate toCommand(String incidentId, String assignedUpdateId, Long expectedVersion,
+                                    Templates.Filled filled) {
+            return new PostUpdate(incidentId, assignedUpdateId, filled.status(), filled.message(), filled.visibility(),
+                    filled.components(), occurredAt, filled.nextUpdateDueAt(), filled.nextUpdateInMinutes(),
+                    expectedVersion);
         }
     }
 

@@ -143,6 +143,26 @@ public final class Seeds {
                 body.put("name", unique("corpus-token"));
                 body.put("role", "responder");
             }
+            case "createTemplate", "changeTemplate" -> {
+                if (operation.equals("createTemplate")) {
+                    body.put("name", unique("corpus-t"));
+                }
+                body.put("kind", "update");
+                body.put("defaultLocale", "en");
+                body.put("texts", Map.of("en", Map.of("message", "We are watching {component} ({ticket}); next update "
+                                + "by {next_update}."),
+                        "de", Map.of("message", "Wir beobachten {component} ({ticket}).")));
+                body.put("status", "monitoring");
+                body.put("visibility", "public");
+                body.put("components", Map.of(component, "degraded_performance"));
+                body.put("nextUpdateInMinutes", operation.equals("createTemplate") ? 30 : 45);
+            }
+            case "renderTemplate" -> {
+                body.put("locale", "de");
+                body.put("values", Map.of("ticket", "OPS-17"));
+                body.put("components", Map.of(component, "partial_outage"));
+                body.put("nextUpdateInMinutes", 20);
+            }
             default -> {
                 return null;
             }
@@ -229,6 +249,12 @@ public final class Seeds {
             case "removeSubscriber" -> new Scene("/api/v1/subscribers/" + registerSubscriber(), List.of(), null, true,
                     204);
             case "issueToken", "listTokens" -> fixed("/api/v1/admin/tokens");
+            case "createTemplate", "listTemplates" -> fixed("/api/v1/templates");
+            case "getTemplate" -> fixed("/api/v1/templates/" + createTemplate());
+            case "renderTemplate" -> fixed("/api/v1/templates/" + createTemplate() + "/render");
+            // a fresh template each time: a change moves its version on, a retirement is final
+            case "changeTemplate", "retireTemplate" -> new Scene("/api/v1/templates/" + createTemplate(), List.of(),
+                    lastEtag, true, 0);
             case "revokeToken" -> new Scene("/api/v1/admin/tokens/" + issueToken(), List.of(), null, true, 204);
             case "listCheckpoints", "createCheckpoint" -> fixed("/api/v1/audit/checkpoints");
             case "replayProjection" -> new Scene("/api/v1/admin/projections/corpus-no-such-projection/replay",
@@ -297,7 +323,8 @@ public final class Seeds {
 
     /** Operations that create what they name: an If-Match cannot match anything yet. */
     public static boolean creates(String operation) {
-        return operation.equals("declare") || operation.equals("scheduleMaintenance");
+        return operation.equals("declare") || operation.equals("scheduleMaintenance")
+                || operation.equals("createTemplate");
     }
 
     private Scene fixed(String path) {
@@ -354,6 +381,10 @@ public final class Seeds {
 
     private String issueToken() {
         return post("/api/v1/admin/tokens", body("issueToken")).json().get("name").asText();
+    }
+
+    private String createTemplate() {
+        return post("/api/v1/templates", body("createTemplate")).json().get("name").asText();
     }
 
     private String registerSubscriber() {

@@ -125,6 +125,9 @@ class ApiDescription implements GlobalOpenApiCustomizer {
             } else if (path.contains("{maintenanceId}")) {
                 problems.addAll(ON_A_MAINTENANCE);
                 ifMatch(operation, "maintenance");
+            } else if (path.contains("{templateName}")) {
+                problems.addAll(ON_A_MAINTENANCE);
+                ifMatch(operation, "template");
             }
             successHeaders(operation.getResponses());
         }

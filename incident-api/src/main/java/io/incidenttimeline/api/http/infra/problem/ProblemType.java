@@ -63,6 +63,22 @@ public enum ProblemType {
     TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "no active personal token has that name"),
     TOKEN_CONFIGURED(HttpStatus.CONFLICT, "the token is configured (incident.security.tokens): it is removed there, "
             + "not at run time"),
+    // templates
+    INVALID_TEMPLATE_NAME(HttpStatus.BAD_REQUEST, "a template's name is not 1-63 lower-case letters, digits and '-', "
+            + "starting with a letter and not ending with '-'"),
+    TEMPLATE_NAME_TAKEN(HttpStatus.CONFLICT, "a template that is not retired has this name"),
+    TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "no template has that name"),
+    TEMPLATE_RETIRED(HttpStatus.CONFLICT, "the template was retired: it is applied, changed and retired no more"),
+    TEMPLATE_KIND_FIXED(HttpStatus.CONFLICT, "a template's kind (declaration or update) cannot change"),
+    TEMPLATE_KIND_MISMATCH(HttpStatus.BAD_REQUEST, "a declaration named an update template, or an update a "
+            + "declaration template"),
+    TEMPLATE_FIELD_NOT_FOR_KIND(HttpStatus.BAD_REQUEST, "an update template was given a title or an impact"),
+    DEFAULT_LOCALE_MISSING(HttpStatus.BAD_REQUEST, "a template has no text in its default language"),
+    INVALID_PLACEHOLDER(HttpStatus.BAD_REQUEST, "a template's text has a brace that opens or closes no {placeholder}"),
+    UNKNOWN_PLACEHOLDER(HttpStatus.BAD_REQUEST, "a value was given for a placeholder the template's text does not have, "
+            + "or for {component} or {next_update}, which the request fills"),
+    UNFILLED_PLACEHOLDER(HttpStatus.BAD_REQUEST, "a placeholder of the template's text got no value: a free one none "
+            + "in template.values, {component} no component, {next_update} no promise"),
     // reads
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "a parameter or header is missing or of the wrong type"),
     INCIDENT_NOT_FOUND(HttpStatus.NOT_FOUND, "no incident with that id"),

@@ -60,6 +60,8 @@ public final class AccessRules {
             rule(HttpMethod.PUT, "/api/v1/incidents/*/lifecycle/*", Role.RESPONDER),
             rule(HttpMethod.PUT, "/api/v1/incidents/*/roles/*", Role.RESPONDER),
             rule(HttpMethod.DELETE, "/api/v1/incidents/*/roles/*", Role.RESPONDER),
+            rule(HttpMethod.GET, "/api/v1/templates", Role.RESPONDER, Role.AUDITOR),
+            rule(HttpMethod.GET, "/api/v1/templates/*", Role.RESPONDER, Role.AUDITOR),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {
