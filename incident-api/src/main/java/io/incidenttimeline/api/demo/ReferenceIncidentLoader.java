@@ -78,6 +78,11 @@ class ReferenceIncidentLoader implements ApplicationRunner {
                 var window = body(step, IncidentRequests.ImpactWindow.class);
                 yield new Request(window, window.toCommand(INCIDENT, null));
             }
+            case "RecordLifecycleTime" -> {
+                var time = body(step, IncidentRequests.LifecycleTime.class);
+                String moment = step.path().substring(step.path().lastIndexOf('/') + 1);
+                yield new Request(time, time.toCommand(INCIDENT, moment, null));
+            }
             case "ChangeImpact" -> {
                 var impact = body(step, IncidentRequests.ImpactChange.class);
                 yield new Request(impact, impact.toCommand(INCIDENT, null));

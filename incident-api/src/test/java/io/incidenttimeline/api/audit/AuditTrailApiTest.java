@@ -40,8 +40,12 @@ class AuditTrailApiTest extends ApiIntegrationTest {
     void everyEventOfTheReferenceIncidentIsARowWithWhoWhenAndHow() {
         JsonNode events = referenceEvents();
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
-                "IncidentDeclared", "UpdatePosted", "ImpactWindowRecorded", "UpdatePosted", "IncidentResolved",
-                "PostMortemPublished", "TranslationAdded");
+                "IncidentDeclared", "UpdatePosted", "LifecycleTimeRecorded", "LifecycleTimeRecorded",
+                "LifecycleTimeRecorded", "ImpactWindowRecorded", "LifecycleTimeRecorded", "UpdatePosted",
+                "IncidentResolved", "UpdatePosted", "PostMortemPublished", "TranslationAdded");
+        assertThat(events.get(2).at("/payload/moment").asText()).as("lifecycle times are in the audit trail")
+                .isEqualTo("detected");
+        assertThat(events.get(2).at("/payload/at").asText()).isEqualTo("2024-07-05T13:20:00Z");
         long previous = -1;
         for (JsonNode event : events) {
             assertThat(event.get("position").asLong()).isGreaterThan(previous);
@@ -134,7 +138,7 @@ class AuditTrailApiTest extends ApiIntegrationTest {
     }
 
     private JsonNode referenceEvents() {
-        return awaitEvents(ReferenceIncidentFixture.ID, 7);
+        return awaitEvents(ReferenceIncidentFixture.ID, 12);
     }
 
     private JsonNode awaitEvents(String incident, int count) {

@@ -28,8 +28,9 @@ class RestartAndDemoTest {
         try (var app = start("demo")) {
             firstRun = stream(app);
         }
-        assertThat(firstRun).containsExactly("IncidentDeclared", "UpdatePosted", "ImpactWindowRecorded", "UpdatePosted",
-                "IncidentResolved", "PostMortemPublished", "TranslationAdded");
+        assertThat(firstRun).containsExactly("IncidentDeclared", "UpdatePosted", "LifecycleTimeRecorded",
+                "LifecycleTimeRecorded", "LifecycleTimeRecorded", "ImpactWindowRecorded", "LifecycleTimeRecorded",
+                "UpdatePosted", "IncidentResolved", "UpdatePosted", "PostMortemPublished", "TranslationAdded");
         assertThat(Files.list(dataDir).map(p -> p.getFileName().toString()))
                 .contains("incident-timeline.mv.db", "admin-token");
 

@@ -48,6 +48,7 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
             rule("POST /api/v1/components", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/subscribers(/.*)?", Caller.ADMIN),
             rule("POST /api/v1/maintenances(/[^/]+/(updates|start|complete|cancel))?", Caller.RESPONDER, Caller.ADMIN),
+            rule("PUT /api/v1/incidents/[^/]+/lifecycle/[^/]+", Caller.RESPONDER, Caller.ADMIN),
             rule("GET /v3/api-docs/complete", Caller.ADMIN),
             rule("GET /actuator/(prometheus|metrics)", Caller.ADMIN),
             rule("[A-Z]+ /api/v1/.*", Caller.RESPONDER, Caller.ADMIN));
@@ -68,6 +69,8 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
         assertThat(operations).hasSizeGreaterThan(35);
         assertThat(operations).as("personal tokens are administration").contains("POST /api/v1/admin/tokens",
                 "GET /api/v1/admin/tokens", "DELETE /api/v1/admin/tokens/matrix-x");
+        assertThat(operations).as("lifecycle times are a responder's command").contains(
+                "PUT /api/v1/incidents/matrix-x/lifecycle/matrix-x");
 
         List<String> wrong = new ArrayList<>();
         for (String operation : operations) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.api.demo.ReferenceIncident;
+import java.util.List;
 
 /**
  * Tells the reference incident through the HTTP API, once per test run: every step carries a fixed idempotency key,
@@ -18,9 +19,12 @@ public final class ReferenceIncidentFixture {
     }
 
     public static void load(ApiClient api) {
-        for (ReferenceIncident.Step step : ReferenceIncident.steps(new ObjectMapper())) {
+        List<ReferenceIncident.Step> steps = ReferenceIncident.steps(new ObjectMapper());
+        for (int i = 0; i < steps.size(); i++) {
+            ReferenceIncident.Step step = steps.get(i);
+            // the step's place in the story is part of its key: two updates are posted to the same path
             var response = api.call(step.method(), step.path()).as(ApiClient.ADMIN)
-                    .header("Idempotency-Key", "reference-" + step.path().hashCode() + "-" + step.method())
+                    .header("Idempotency-Key", "reference-" + (i + 1) + "-" + step.path().hashCode() + "-" + step.method())
                     .header("X-Correlation-Id", CORRELATION_ID).json(step.body().toString()).send();
             assertThat(response.status()).as(step.method() + " " + step.path() + " -> " + response).isBetween(200, 201);
         }

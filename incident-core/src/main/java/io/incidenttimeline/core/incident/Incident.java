@@ -13,12 +13,14 @@ import io.incidenttimeline.core.incident.command.DeclareIncident;
 import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.incident.command.PublishPostMortem;
 import io.incidenttimeline.core.incident.command.RecordImpactWindow;
+import io.incidenttimeline.core.incident.command.RecordLifecycleTime;
 import io.incidenttimeline.core.incident.command.RetractUpdate;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
@@ -52,7 +54,7 @@ import org.axonframework.serialization.Revision;
  * The incident: the consistency boundary for everything said about one incident. Command handlers return the
  * aggregate's version after the command, which the API hands out as the ETag for optimistic concurrency.
  */
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Incident {
 
@@ -68,6 +70,8 @@ public class Incident {
     private Instant impactEndedAt;
     private PostMortemState postMortem;
     private Map<String, TranslationState> translations = new HashMap<>();
+    /** Each lifecycle moment's current time; {@code resolved} from the resolving update until one is recorded. */
+    private Map<String, Instant> lifecycle = new HashMap<>();
 
     protected Incident() {
     }
@@ -170,6 +174,71 @@ public class Incident {
             apply(new ImpactWindowRecorded(incidentId, startedAt, endedAt, reason, occurredAt, now));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Records or corrects a lifecycle moment. The rules: a known moment; a time that is not in the future;
+     * acknowledged, mitigated and resolved not before detected; while the incident is resolved, no moment after its
+     * resolution ({@code resolved} itself only while it is resolved); a correction says why. The impact window does
+     * not bound these times: monitoring may catch a fault before customers feel it, and the window is often corrected
+     * after the moments are recorded.
+     */
+    @CommandHandler
+    public long handle(RecordLifecycleTime command, Clock clock, LifecycleMoments moments) {
+        String moment = moments.known("moment", command.moment());
+        Instant at = required("at", command.at());
+        Instant now = clock.instant();
+        Moments.withinBounds("at", at, now);
+        Instant previousAt = lifecycle.get(moment);
+        String reason = previousAt == null || previousAt.equals(at)
+                ? Text.optional("reason", command.reason(), Text.REASON_MAX)
+                : Text.required("reason", command.reason(), Text.REASON_MAX);
+        Instant occurredAt = occurredAt(command.occurredAt(), now);
+        if (at.equals(previousAt)) {
+            return AggregateLifecycle.getVersion();
+        }
+        if (moment.equals(LifecycleMoments.RESOLVED)) {
+            if (status != IncidentStatus.RESOLVED) {
+                throw CommandRejected.ruleViolation("moment", "lifecycle-resolved-while-open",
+                        "incident " + incidentId + " is " + status.wire() + "; resolved can be recorded once an update "
+                                + "resolves it");
+            }
+            lifecycle.forEach((other, time) -> {
+                if (!other.equals(moment) && time.isAfter(at)) {
+                    throw afterResolution(other + " (" + time + ") would lie after the resolution at " + at);
+                }
+            });
+        } else {
+            Instant resolvedAt = lifecycle.get(LifecycleMoments.RESOLVED);
+            if (resolvedAt != null && at.isAfter(resolvedAt)) {
+                throw afterResolution(moment + " " + at + " lies after the resolution at " + resolvedAt
+                        + "; only a reopened incident takes later times");
+            }
+        }
+        if (moment.equals(LifecycleMoments.DETECTED)) {
+            for (String later : LifecycleMoments.AFTER_DETECTION) {
+                Instant time = lifecycle.get(later);
+                if (time != null && time.isBefore(at)) {
+                    throw beforeDetection(later + " (" + time + ") would lie before detection at " + at);
+                }
+            }
+        } else if (LifecycleMoments.AFTER_DETECTION.contains(moment)) {
+            Instant detectedAt = lifecycle.get(LifecycleMoments.DETECTED);
+            if (detectedAt != null && at.isBefore(detectedAt)) {
+                throw beforeDetection(moment + " " + at + " lies before detection at " + detectedAt);
+            }
+        }
+        apply(new LifecycleTimeRecorded(incidentId, moment, at, previousAt, reason, occurredAt, now));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static CommandRejected afterResolution(String message) {
+        return CommandRejected.ruleViolation("at", "lifecycle-after-resolution", message);
+    }
+
+    private static CommandRejected beforeDetection(String message) {
+        return CommandRejected.ruleViolation("at", "lifecycle-before-detection",
+                message + "; acknowledged, mitigated and resolved answer a detection and cannot precede it");
     }
 
     @CommandHandler
@@ -397,6 +466,21 @@ public class Incident {
     void on(ImpactWindowRecorded event) {
         impactStartedAt = event.startedAt();
         impactEndedAt = event.endedAt();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentResolved event) {
+        lifecycle.put(LifecycleMoments.RESOLVED, event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopened event) {
+        lifecycle.remove(LifecycleMoments.RESOLVED);
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleTimeRecorded event) {
+        lifecycle.put(event.moment(), event.at());
     }
 
     @EventSourcingHandler

@@ -33,9 +33,11 @@ import io.incidenttimeline.core.incident.command.ChangeImpact;
 import io.incidenttimeline.core.incident.command.CompleteRemediationItem;
 import io.incidenttimeline.core.incident.command.PublishPostMortem;
 import io.incidenttimeline.core.incident.command.RecordImpactWindow;
+import io.incidenttimeline.core.incident.command.RecordLifecycleTime;
 import io.incidenttimeline.core.incident.command.RetractUpdate;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
@@ -90,6 +92,8 @@ class IncidentSnapshotTest {
     private static final TranslationAdded GERMAN = new TranslationAdded(INCIDENT_ID, "de", true, null, DE_TITLE,
             Map.of(UPDATE_1, DE_UPDATE_1), null, POST_MORTEM_AT, POST_MORTEM_AT);
 
+    private static final Instant DETECTED_AT = Instant.parse("2024-07-05T13:20:00Z");
+
     private static final JacksonSerializer SERIALIZER =
             JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
 
@@ -104,6 +108,7 @@ class IncidentSnapshotTest {
         Instant retractedAt = Instant.parse("2024-07-05T14:00:00Z");
         return List.of(declared(), update1Posted(),
                 new ImpactWindowRecorded(INCIDENT_ID, IMPACT_STARTED_AT, IMPACT_ENDED_AT, null, UPDATE_2_AT, UPDATE_2_AT),
+                new LifecycleTimeRecorded(INCIDENT_ID, "detected", DETECTED_AT, null, null, UPDATE_1_AT, UPDATE_1_AT),
                 update2Posted(), resolvedByUpdate2(),
                 new UpdateAmended(INCIDENT_ID, UPDATE_1, AMENDED, "Clearer wording", UPDATE_2_AT, UPDATE_2_AT),
                 new UpdatePosted(INCIDENT_ID, "update-3", IncidentStatus.RESOLVED, INTERNAL_NOTE, Visibility.INTERNAL,
@@ -164,7 +169,7 @@ class IncidentSnapshotTest {
         Incident restored = SERIALIZER.deserialize(snapshot);
 
         assertThat(snapshot.getType().getName()).isEqualTo(Incident.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
         assertThat(restored).isNotSameAs(original)
                 .usingRecursiveComparison()
                 .isEqualTo(original);
@@ -182,6 +187,8 @@ class IncidentSnapshotTest {
         assertThat(json.path("postMortem").path("completed").get(0).asText()).isEqualTo("item-2");
         assertThat(json.path("translations").path("de").path("title").asText()).isEqualTo(DE_TITLE);
         assertThat(json.path("impactStartedAt").asText()).isEqualTo("2024-07-05T10:54:00Z");
+        assertThat(json.path("lifecycle").path("detected").asText()).isEqualTo("2024-07-05T13:20:00Z");
+        assertThat(json.path("lifecycle").path("resolved").asText()).isEqualTo("2024-07-05T13:52:00Z");
     }
 
     @Test
@@ -268,6 +275,19 @@ class IncidentSnapshotTest {
                 "translation-of-authoritative-locale");
     }
 
+    @Test
+    void givenRestoredIncident_whenLifecycleTimesRecorded_thenItsMomentsAndResolutionStillBoundThem() {
+        commands.sendAndWait(new RecordLifecycleTime(INCIDENT_ID, "detected", DETECTED_AT, null, null, null));
+        assertThat(newEvents()).as("the same time again").isEmpty();
+
+        assertRejected(new RecordLifecycleTime(INCIDENT_ID, "mitigated", DETECTED_AT.minusSeconds(60), null, null,
+                null), "lifecycle-before-detection");
+        assertRejected(new RecordLifecycleTime(INCIDENT_ID, "mitigated", UPDATE_2_AT.plusSeconds(60), null, null,
+                null), "lifecycle-after-resolution");
+        assertRejected(new RecordLifecycleTime(INCIDENT_ID, "detected", DETECTED_AT.minusSeconds(60), null, null,
+                null), "text-required");
+    }
+
     private void assertRejected(Object command, String type) {
         CommandRejected rejection = catchThrowableOfType(CommandRejected.class, () -> commands.sendAndWait(command));
         assertThat(rejection).as("rejection of %s", command).isNotNull();
@@ -297,6 +317,7 @@ class IncidentSnapshotTest {
     private static ParameterResolverFactory resolvers() {
         return MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Incident.class),
-                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE)));
+                new SimpleResourceParameterResolverFactory(List.of(Clock.fixed(NOW, ZoneOffset.UTC), CATALOGUE,
+                        ReferenceIncident.MOMENTS)));
     }
 }

@@ -34,6 +34,9 @@ public final class ReferenceIncident {
     public static final String OTHER_COMPONENT_ID = "talk-voicemail";
     public static final ComponentCatalogue CATALOGUE = Set.of(COMPONENT_ID, OTHER_COMPONENT_ID)::contains;
 
+    /** The standard lifecycle moments and the default extra, {@code identified}. */
+    public static final LifecycleMoments MOMENTS = LifecycleMoments.withExtras(List.of("identified"));
+
     public static final String TITLE = "Call recordings unavailable for some Talk customers";
     public static final String LOCALE = "en";
 
@@ -102,6 +105,7 @@ public final class ReferenceIncident {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource(MOMENTS);
         return fixture;
     }
 

@@ -23,7 +23,25 @@ public record ResponderIncident(String id, String title, String locale, Impact i
                                 Map<String, ComponentStatus> components, ImpactWindow impactWindow,
                                 List<ImpactWindow> impactWindowHistory, List<ImpactChange> impactChanges,
                                 List<ResponderUpdate> updates, Map<String, ResponderTranslation> translations,
-                                ResponderPostMortem postMortem, Instant updatedAt) {
+                                ResponderPostMortem postMortem, Instant updatedAt,
+                                List<LifecycleMoment> lifecycle) {
+
+    public ResponderIncident {
+        // documents stored before lifecycle times were recorded have none
+        lifecycle = lifecycle == null ? List.of() : lifecycle;
+    }
+
+    /**
+     * A moment of the incident's life as responders recorded it. {@code at} is its time now: the latest recording,
+     * or for {@code resolved} the resolving update's time ({@code fromUpdate}) until someone corrects it; null for
+     * {@code resolved} while a reopened incident is open again. {@code history} holds every recording, oldest first.
+     */
+    public record LifecycleMoment(String moment, Instant at, String fromUpdate, List<LifecycleRecording> history) {
+    }
+
+    /** One recording of a lifecycle moment: the time it gave, the time it replaced, and why. */
+    public record LifecycleRecording(Instant at, Instant previousAt, String reason, Authored recorded) {
+    }
 
     /** When customers were affected, as recorded once; each later recording corrects the earlier. */
     public record ImpactWindow(Instant startedAt, Instant endedAt, String reason, Authored recorded) {

@@ -1,11 +1,13 @@
 package io.incidenttimeline.projections.responder;
 
+import io.incidenttimeline.core.incident.LifecycleMoments;
 import io.incidenttimeline.core.incident.PostMortemSections;
 import io.incidenttimeline.core.incident.event.ImpactChanged;
 import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
@@ -21,6 +23,7 @@ import io.incidenttimeline.projections.responder.ResponderIncident.ImpactWindow;
 import io.incidenttimeline.projections.responder.ResponderTranslation.Translated;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +41,11 @@ public final class ResponderIncidentFold {
     private static final String ROOT_CAUSE = "rootCause";
     private static final String RESOLUTION = "resolution";
 
+    /** Moments in the order they happened; a resolved moment without a time (reopened) last. */
+    private static final Comparator<ResponderIncident.LifecycleMoment> LIFECYCLE_ORDER = Comparator
+            .comparing(ResponderIncident.LifecycleMoment::at, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ResponderIncident.LifecycleMoment::moment);
+
     private ResponderIncidentFold() {
     }
 
@@ -47,7 +55,7 @@ public final class ResponderIncidentFold {
             return new ResponderIncident(declared.incidentId(), declared.title(), declared.locale(), declared.impact(),
                     declared.regions() == null ? List.of() : List.copyOf(declared.regions()), recorded.at(declared.occurredAt(), declared.recordedAt()),
                     recorded.version(), null, null, Map.copyOf(declared.components()), null, List.of(), List.of(),
-                    List.of(), Map.of(), null, declared.occurredAt());
+                    List.of(), Map.of(), null, declared.occurredAt(), List.of());
         }
         if (state == null) {
             return null;
@@ -61,8 +69,14 @@ public final class ResponderIncidentFold {
             draft.retracted(retracted);
         } else if (event instanceof IncidentResolved resolved) {
             draft.resolvedAt = resolved.occurredAt();
+            draft.moment(LifecycleMoments.RESOLVED, resolved.occurredAt(), resolved.updateId(), null);
         } else if (event instanceof IncidentReopened) {
             draft.resolvedAt = null;
+            draft.moment(LifecycleMoments.RESOLVED, null, null, null);
+        } else if (event instanceof LifecycleTimeRecorded lifecycle) {
+            draft.moment(lifecycle.moment(), lifecycle.at(), null, new ResponderIncident.LifecycleRecording(
+                    lifecycle.at(), lifecycle.previousAt(), lifecycle.reason(),
+                    recorded.at(lifecycle.occurredAt(), lifecycle.recordedAt())));
         } else if (event instanceof ImpactWindowRecorded window) {
             draft.impactWindow = new ImpactWindow(window.startedAt(), window.endedAt(), window.reason(),
                     recorded.at(window.occurredAt(), window.recordedAt()));
@@ -97,6 +111,7 @@ public final class ResponderIncidentFold {
         private final List<ResponderUpdate> updates;
         private final Map<String, ResponderTranslation> translations;
         private ResponderPostMortem postMortem;
+        private final Map<String, ResponderIncident.LifecycleMoment> lifecycle = new HashMap<>();
 
         Draft(ResponderIncident state, Recorded recorded) {
             this.state = state;
@@ -111,6 +126,21 @@ public final class ResponderIncidentFold {
             this.updates = new ArrayList<>(state.updates());
             this.translations = new HashMap<>(state.translations());
             this.postMortem = state.postMortem();
+            state.lifecycle().forEach(moment -> lifecycle.put(moment.moment(), moment));
+        }
+
+        /** The moment's time is now {@code at}; a recording joins its history, a resolving update does not. */
+        void moment(String name, Instant at, String fromUpdate, ResponderIncident.LifecycleRecording recording) {
+            ResponderIncident.LifecycleMoment earlier = lifecycle.get(name);
+            if (earlier == null && at == null) {
+                return;
+            }
+            List<ResponderIncident.LifecycleRecording> history = new ArrayList<>(
+                    earlier == null ? List.of() : earlier.history());
+            if (recording != null) {
+                history.add(recording);
+            }
+            lifecycle.put(name, new ResponderIncident.LifecycleMoment(name, at, fromUpdate, List.copyOf(history)));
         }
 
         void posted(UpdatePosted event) {
@@ -204,7 +234,8 @@ public final class ResponderIncidentFold {
             return new ResponderIncident(state.id(), state.title(), state.locale(), impact, state.regions(),
                     state.declared(), recorded.version(), status, resolvedAt, Map.copyOf(components), impactWindow,
                     List.copyOf(impactWindowHistory), List.copyOf(impactChanges), List.copyOf(updates),
-                    Map.copyOf(translations), postMortem, updatedAt);
+                    Map.copyOf(translations), postMortem, updatedAt, lifecycle.values().stream()
+                    .sorted(LIFECYCLE_ORDER).toList());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.incidenttimeline.core.incident.event.ImpactWindowRecorded;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.PostMortemPublished;
 import io.incidenttimeline.core.incident.event.RemediationItemCompleted;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
@@ -84,6 +85,11 @@ public class ResponderViewProjection implements DocumentReadModel {
 
     @EventHandler
     void on(ImpactWindowRecorded event, DomainEventMessage<?> message) {
+        incident(event, message);
+    }
+
+    @EventHandler
+    void on(LifecycleTimeRecorded event, DomainEventMessage<?> message) {
         incident(event, message);
     }
 

@@ -10,6 +10,7 @@ import io.incidenttimeline.core.incident.IncidentEvent;
 import io.incidenttimeline.core.incident.event.IncidentDeclared;
 import io.incidenttimeline.core.incident.event.IncidentReopened;
 import io.incidenttimeline.core.incident.event.IncidentResolved;
+import io.incidenttimeline.core.incident.event.LifecycleTimeRecorded;
 import io.incidenttimeline.core.incident.event.TranslationAdded;
 import io.incidenttimeline.core.incident.event.UpdateAmended;
 import io.incidenttimeline.core.incident.event.UpdatePosted;
@@ -111,6 +112,53 @@ class ResponderIncidentFoldTest {
 
         incident = fold(incident, new IncidentReopened(ID, "u3", T0.plusSeconds(120), T0.plusSeconds(120)));
         assertThat(incident.resolvedAt()).isNull();
+    }
+
+    @Test
+    void lifecycleMomentsKeepEveryRecordingAndResolvedFollowsTheResolvingUpdateUntilCorrected() {
+        Instant detectedGuess = T0.minusSeconds(300);
+        Instant detected = T0.minusSeconds(600);
+        ResponderIncident incident = fold(declared(), update("u1", Visibility.PUBLIC, 0, null));
+        incident = fold(incident, new LifecycleTimeRecorded(ID, "detected", detectedGuess, null, null, T0, T0));
+        incident = fold(incident, new LifecycleTimeRecorded(ID, "detected", detected, detectedGuess, "alert history",
+                T0.plusSeconds(30), T0.plusSeconds(31)));
+        incident = fold(incident, new LifecycleTimeRecorded(ID, "mitigated", T0.plusSeconds(120), null, null, T0, T0));
+        incident = fold(incident, new UpdatePosted(ID, "u2", IncidentStatus.RESOLVED, "done", Visibility.PUBLIC,
+                Map.of(), null, T0.plusSeconds(180), T0.plusSeconds(180)));
+        incident = fold(incident, new IncidentResolved(ID, "u2", T0.plusSeconds(180), T0.plusSeconds(180)));
+
+        assertThat(incident.lifecycle()).extracting(ResponderIncident.LifecycleMoment::moment)
+                .as("in the order they happened").containsExactly("detected", "mitigated", "resolved");
+        ResponderIncident.LifecycleMoment detection = incident.lifecycle().get(0);
+        assertThat(detection.at()).isEqualTo(detected);
+        assertThat(detection.history()).hasSize(2);
+        assertThat(detection.history().get(1)).satisfies(correction -> {
+            assertThat(correction.previousAt()).isEqualTo(detectedGuess);
+            assertThat(correction.reason()).isEqualTo("alert history");
+            assertThat(correction.recorded().by()).isEqualTo("alice");
+            assertThat(correction.recorded().at()).isEqualTo(T0.plusSeconds(30));
+            assertThat(correction.recorded().recordedAt()).isEqualTo(T0.plusSeconds(31));
+        });
+        assertThat(incident.lifecycle().get(2)).satisfies(resolved -> {
+            assertThat(resolved.at()).isEqualTo(T0.plusSeconds(180));
+            assertThat(resolved.fromUpdate()).isEqualTo("u2");
+            assertThat(resolved.history()).isEmpty();
+        });
+
+        incident = fold(incident, new LifecycleTimeRecorded(ID, "resolved", T0.plusSeconds(150), T0.plusSeconds(180),
+                "verified earlier", T0, T0));
+        assertThat(incident.lifecycle().get(2)).satisfies(resolved -> {
+            assertThat(resolved.at()).isEqualTo(T0.plusSeconds(150));
+            assertThat(resolved.fromUpdate()).isNull();
+            assertThat(resolved.history()).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("verified earlier"));
+        });
+
+        incident = fold(incident, new IncidentReopened(ID, "u3", T0.plusSeconds(240), T0.plusSeconds(240)));
+        assertThat(incident.lifecycle()).last().satisfies(resolved -> {
+            assertThat(resolved.moment()).isEqualTo("resolved");
+            assertThat(resolved.at()).as("open again").isNull();
+            assertThat(resolved.history()).hasSize(1);
+        });
     }
 
     /** The document's version is the aggregate's only if no event of an incident or a component goes unhandled. */

@@ -115,12 +115,17 @@ class IncidentConsoleController {
 
     /** Sends a form's command(s) on behalf of the signed-in person. */
     @FunctionalInterface
-    private interface Send {
+    interface Send {
         CommandResult send(ResponderIncidentView incident, Actor actor);
     }
 
-    private ModelAndView submit(String incidentId, SubmittedForm form, Authentication person,
-                                Function<CommandResult, String> anchor, Send send) {
+    /**
+     * Sends a form's command and answers as every form of the page does: back to the page (303) at {@code anchor},
+     * or the page again with the refusal next to its field, or the stale page (409). The page's forms that live in
+     * controllers of their own submit through this too.
+     */
+    ModelAndView submit(String incidentId, SubmittedForm form, Authentication person,
+                        Function<CommandResult, String> anchor, Send send) {
         Actor actor = ConsoleActors.writer(person);
         ResponderIncidentView incident = incident(incidentId, null);
         try {

@@ -93,6 +93,22 @@ public class IncidentCommandController {
         return ok(incidentId, body, context, body.toCommand(incidentId, context.expectedVersion()));
     }
 
+    @Operation(summary = "Record or correct when a lifecycle moment happened (detected, acknowledged, mitigated, "
+            + "resolved or a configured extra); internal, never on the public page",
+            description = "A first recording needs no reason, a correction does. Acknowledged, mitigated and resolved "
+                    + "cannot lie before detected; while the incident is resolved no moment lies after its resolution, "
+                    + "which is the resolving update's time until corrected here.")
+    @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))
+    @DocumentedProblems({ProblemType.UNKNOWN_MOMENT, ProblemType.LIFECYCLE_BEFORE_DETECTION, ProblemType.LIFECYCLE_AFTER_RESOLUTION, ProblemType.LIFECYCLE_RESOLVED_WHILE_OPEN})
+    @PutMapping(path = "/{incidentId}/lifecycle/{moment}", consumes = "application/json")
+    public ResponseEntity<IncidentResponses.IncidentVersion> recordLifecycleTime(@PathVariable String incidentId,
+                                                      @PathVariable String moment,
+                                                      @RequestBody IncidentRequests.LifecycleTime body,
+                                                      CommandContext context) {
+        return ok(incidentId, body, context, body.toCommand(incidentId, moment, context.expectedVersion()));
+    }
+
     @Operation(summary = "Set the impact and the affected components")
     @ApiResponse(responseCode = "200", description = "Done (also when nothing changed)", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IncidentResponses.IncidentVersion.class)))

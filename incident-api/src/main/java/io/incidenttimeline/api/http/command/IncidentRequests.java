@@ -11,6 +11,7 @@ import io.incidenttimeline.core.incident.command.DeclareIncident;
 import io.incidenttimeline.core.incident.command.PostUpdate;
 import io.incidenttimeline.core.incident.command.PublishPostMortem;
 import io.incidenttimeline.core.incident.command.RecordImpactWindow;
+import io.incidenttimeline.core.incident.command.RecordLifecycleTime;
 import io.incidenttimeline.core.incident.command.RemediationItemDraft;
 import io.incidenttimeline.core.incident.command.RetractUpdate;
 import io.incidenttimeline.core.shared.ComponentStatus;
@@ -84,6 +85,15 @@ public final class IncidentRequests {
 
         public RecordImpactWindow toCommand(String incidentId, Long expectedVersion) {
             return new RecordImpactWindow(incidentId, startedAt, endedAt, reason, occurredAt, expectedVersion);
+        }
+    }
+
+    /** A first recording needs no {@code reason}; a correction of the moment's time does. */
+    public record LifecycleTime(@Schema(requiredMode = REQUIRED) Instant at,
+                                @Schema(maxLength = Text.REASON_MAX) String reason, Instant occurredAt) {
+
+        public RecordLifecycleTime toCommand(String incidentId, String moment, Long expectedVersion) {
+            return new RecordLifecycleTime(incidentId, moment, at, reason, occurredAt, expectedVersion);
         }
     }
 

@@ -84,6 +84,10 @@ public final class Seeds {
                 body.put("endedAt", now.minus(Duration.ofMinutes(60)).toString());
                 body.put("reason", "Established from the logs.");
             }
+            case "recordLifecycleTime" -> {
+                body.put("at", now.minus(Duration.ofMinutes(20)).toString());
+                body.put("reason", "Taken from the alert history.");
+            }
             case "changeImpact" -> {
                 body.put("impact", "major");
                 body.put("components", Map.of(component, "major_outage"));
@@ -185,6 +189,7 @@ public final class Seeds {
             }
             case "recordImpactWindow" -> onIncident(declareIncident(), "/impact-window");
             case "changeImpact" -> onIncident(declareIncident(), "/impact");
+            case "recordLifecycleTime" -> onIncident(declareIncident(), "/lifecycle/detected");
             case "addTranslation" -> {
                 String incident = resolvedIncident();
                 send("PUT", "/api/v1/incidents/" + incident + "/postmortem", body("publishPostMortem"));

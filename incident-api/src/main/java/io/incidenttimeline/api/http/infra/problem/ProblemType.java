@@ -98,6 +98,11 @@ public enum ProblemType {
     NEXT_UPDATE_OUT_OF_RANGE(HttpStatus.BAD_REQUEST, "the next update is not after the update and within 24 hours"),
     NEXT_UPDATE_AFTER_RESOLUTION(HttpStatus.BAD_REQUEST, "a resolved update promised a next update"),
     IMPACT_WINDOW_INVERTED(HttpStatus.BAD_REQUEST, "the impact window ends before it starts"),
+    UNKNOWN_MOMENT(HttpStatus.BAD_REQUEST, "the lifecycle moment is neither a standard one nor a configured extra"),
+    LIFECYCLE_BEFORE_DETECTION(HttpStatus.CONFLICT, "acknowledged, mitigated or resolved would lie before detected"),
+    LIFECYCLE_AFTER_RESOLUTION(HttpStatus.CONFLICT, "a lifecycle moment would lie after the resolution of a resolved "
+            + "incident"),
+    LIFECYCLE_RESOLVED_WHILE_OPEN(HttpStatus.CONFLICT, "resolved was recorded while the incident is open"),
     TRANSLATION_OF_AUTHORITATIVE_LOCALE(HttpStatus.BAD_REQUEST, "a translation into the incident's own locale"),
     TRANSLATION_EMPTY(HttpStatus.BAD_REQUEST, "a translation without any text"),
     TRANSLATION_OF_INTERNAL_UPDATE(HttpStatus.CONFLICT, "a translation of an internal update"),

@@ -54,6 +54,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/api/v1/incidents/*/metrics", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.GET, "/api/v1/metrics/**", Role.RESPONDER, Role.AUDITOR),
             rule(HttpMethod.POST, "/api/v1/maintenances/**", Role.RESPONDER),
+            rule(HttpMethod.PUT, "/api/v1/incidents/*/lifecycle/*", Role.RESPONDER),
             rule(null, "/api/v1/**", Role.RESPONDER));
 
     private AccessRules() {

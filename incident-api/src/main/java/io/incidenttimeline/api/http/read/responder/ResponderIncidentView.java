@@ -31,6 +31,9 @@ public record ResponderIncidentView(
         @Schema(description = "the affected components and their statuses now") List<ComponentLine> components,
         @Schema(description = "the impact window as last recorded, or null") Window impactWindow,
         @Schema(description = "every recording of the impact window, oldest first") List<Window> impactWindowHistory,
+        @Schema(description = "the lifecycle moments recorded (detected, acknowledged, mitigated, resolved, configured "
+                + "extras), in the order they happened; internal, never on the public page")
+        List<LifecycleMoment> lifecycle,
         List<ImpactChange> impactChanges,
         @Schema(description = "every update in the order it was posted, internal and retracted ones included")
         List<Update> updates,
@@ -44,6 +47,20 @@ public record ResponderIncidentView(
 
     @Schema(name = "ResponderImpactWindow")
     public record Window(Instant startedAt, Instant endedAt, String reason, Authored recorded) {
+    }
+
+    @Schema(name = "ResponderLifecycleMoment")
+    public record LifecycleMoment(String moment,
+                                  @Schema(description = "its time now; null for resolved while a reopened incident is "
+                                          + "open") Instant at,
+                                  @Schema(description = "for resolved: the update that resolved the incident, while "
+                                          + "its time has not been corrected") String fromUpdate,
+                                  @Schema(description = "every recording, oldest first; a correction names the time it "
+                                          + "replaced and why") List<LifecycleRecording> history) {
+    }
+
+    @Schema(name = "ResponderLifecycleRecording")
+    public record LifecycleRecording(Instant at, Instant previousAt, String reason, Authored recorded) {
     }
 
     @Schema(name = "ResponderImpactChange")
@@ -116,6 +133,9 @@ public record ResponderIncidentView(
                 incident.visible() ? Visibility.PUBLIC : Visibility.INTERNAL, incident.regions(), incident.declared(),
                 incident.version(), components, window(incident.impactWindow()),
                 incident.impactWindowHistory().stream().map(ResponderIncidentView::window).toList(),
+                incident.lifecycle().stream().map(m -> new LifecycleMoment(m.moment(), m.at(), m.fromUpdate(),
+                        m.history().stream().map(r -> new LifecycleRecording(r.at(), r.previousAt(), r.reason(),
+                                r.recorded())).toList())).toList(),
                 incident.impactChanges().stream().map(c -> new ImpactChange(c.impact(), c.components(), c.changed()))
                         .toList(),
                 incident.updates().stream().map(ResponderIncidentView::update).toList(),
