@@ -17,9 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Component;
  * incident in the window, is registered then and shows from the next scrape on.
  */
 @Component
-public class IncidentMetricsMeters implements MeterBinder {
+public class IncidentMetricsMeters implements MeterBinder, DisposableBean {
 
     /** The label value that stands for every impact or every component. */
     public static final String ALL = "*";
@@ -47,6 +50,12 @@ public class IncidentMetricsMeters implements MeterBinder {
     private final Duration window;
     private final Map<String, MultiGauge> gauges = new LinkedHashMap<>();
     private final Map<String, Set<Tags>> registered = new HashMap<>();
+    private final ExecutorService registrations = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "incident-metrics-meters");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Map<String, Set<Tags>> registeredKeys = Map.of();
     private Map<String, Map<Tags, Double>> figures = Map.of();
     /** When the figures were computed ({@link System#nanoTime()}); {@code computed} is false before the first time. */
     private long computedAt;
@@ -63,7 +72,13 @@ public class IncidentMetricsMeters implements MeterBinder {
     }
 
     @Override
-    public synchronized void bindTo(MeterRegistry registry) {
+    public void bindTo(MeterRegistry registry) {
+        synchronized (gauges) {
+            bind(registry);
+        }
+    }
+
+    private void bind(MeterRegistry registry) {
         gauges.put(INCIDENTS, MultiGauge.builder(INCIDENTS).description("incidents whose impact started within the"
                 + " window, by highest impact and by component touched").register(registry));
         gauges.put(MEASURED, MultiGauge.builder(MEASURED).description("incidents within the window that have the"
@@ -78,26 +93,53 @@ public class IncidentMetricsMeters implements MeterBinder {
         register(figures(MeasureBreakdown.of(List.of())));
     }
 
-    /** The figures of this scrape: computed again when they are older than a second. */
-    private synchronized Map<String, Map<Tags, Double>> current() {
-        long now = System.nanoTime();
-        if (!computed || now - computedAt > FRESH.toNanos()) {
+    /**
+     * The figures of this scrape: computed again when they are older than a second. Series that appeared or went are
+     * registered or removed on another thread: this one may be inside the registry's scrape, which must not wait for
+     * a registration, nor see a family change under it.
+     */
+    private Map<String, Map<Tags, Double>> current() {
+        Map<String, Map<Tags, Double>> now;
+        boolean changed;
+        synchronized (this) {
+            long at = System.nanoTime();
+            if (computed && at - computedAt <= FRESH.toNanos()) {
+                return figures;
+            }
             computed = true;
-            computedAt = now;
+            computedAt = at;
             try {
-                Instant at = clock.instant();
-                figures = figures(MeasureBreakdown.of(metrics.measured(at.minus(window), at.plusMillis(1))));
+                Instant instant = clock.instant();
+                figures = figures(MeasureBreakdown.of(metrics.measured(instant.minus(window), instant.plusMillis(1))));
             } catch (RuntimeException e) {
                 LOG.warn("incident metrics for Prometheus cannot be computed now: {}", e.toString());
                 figures = Map.of();
             }
-            register(figures);
+            now = figures;
+            changed = !keys(now).equals(registeredKeys);
+            registeredKeys = keys(now);
         }
-        return figures;
+        if (changed) {
+            registrations.execute(() -> register(now));
+        }
+        return now;
+    }
+
+    private static Map<String, Set<Tags>> keys(Map<String, Map<Tags, Double>> figures) {
+        Map<String, Set<Tags>> keys = new HashMap<>();
+        figures.forEach((name, values) -> keys.put(name, Set.copyOf(values.keySet())));
+        return keys;
+    }
+
+    @Override
+    public void destroy() {
+        registrations.shutdownNow();
     }
 
     private void register(Map<String, Map<Tags, Double>> values) {
-        gauges.keySet().forEach(name -> register(name, values.getOrDefault(name, Map.of())));
+        synchronized (gauges) {
+            gauges.keySet().forEach(name -> register(name, values.getOrDefault(name, Map.of())));
+        }
     }
 
     private void register(String name, Map<Tags, Double> values) {
@@ -108,7 +150,9 @@ public class IncidentMetricsMeters implements MeterBinder {
         registered.put(name, Set.copyOf(values.keySet()));
         List<MultiGauge.Row<?>> rows = values.keySet().stream()
                 .<MultiGauge.Row<?>>map(tags -> MultiGauge.Row.of(tags, value(name, tags))).toList();
-        gauge.register(rows, true);
+        // never overwrite: a scrape may be reading this family now, and a series removed and added again under the
+        // same labels within it is a duplicate to Prometheus; rows that are gone are removed, new ones added
+        gauge.register(rows, false);
     }
 
     private Supplier<Double> value(String name, Tags tags) {

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * The one implementation of the metrics read model's incident: the public view folded by {@link PublicIncidentFold},
- * and beside it the lifecycle times (a later time for a moment replaces the earlier), the resolving update (cleared
- * when the incident reopens), the highest impact and the components touched, internal updates' included. Pure.
+ * and beside it the lifecycle times (a later time for a moment replaces the earlier; the resolving update sets
+ * {@code resolved} and reopening clears it, as the incident does), the highest impact and the components touched,
+ * internal updates' included. Pure.
  */
 public final class IncidentMetricsFold {
 
@@ -33,7 +34,7 @@ public final class IncidentMetricsFold {
     public static MetricsIncident apply(MetricsIncident state, Object event) {
         if (event instanceof IncidentDeclared declared) {
             return new MetricsIncident(declared.incidentId(), PublicIncidentFold.apply(null, declared),
-                    declared.impact(), List.copyOf(declared.components().keySet()), Map.of(), null);
+                    declared.impact(), List.copyOf(declared.components().keySet()), Map.of());
         }
         if (state == null) {
             return null;
@@ -42,22 +43,29 @@ public final class IncidentMetricsFold {
         Impact highest = state.highestImpact();
         List<String> components = state.components();
         Map<String, Instant> lifecycle = state.lifecycle();
-        var resolvedByUpdateAt = state.resolvedByUpdateAt();
         if (event instanceof LifecycleTimeRecorded recorded) {
-            Map<String, Instant> times = new HashMap<>(lifecycle);
-            times.put(recorded.moment(), recorded.at());
-            lifecycle = times;
+            lifecycle = with(lifecycle, recorded.moment(), recorded.at());
         } else if (event instanceof IncidentResolved resolved) {
-            resolvedByUpdateAt = resolved.occurredAt();
+            lifecycle = with(lifecycle, MetricsIncident.RESOLVED, resolved.occurredAt());
         } else if (event instanceof IncidentReopened) {
-            resolvedByUpdateAt = null;
+            lifecycle = with(lifecycle, MetricsIncident.RESOLVED, null);
         } else if (event instanceof ImpactChanged changed) {
             highest = changed.impact().compareTo(highest) > 0 ? changed.impact() : highest;
             components = touched(components, changed.components().keySet());
         } else if (event instanceof UpdatePosted posted) {
             components = touched(components, posted.components().keySet());
         }
-        return state.with(view, highest, components, lifecycle, resolvedByUpdateAt);
+        return state.with(view, highest, components, lifecycle);
+    }
+
+    private static Map<String, Instant> with(Map<String, Instant> lifecycle, String moment, Instant at) {
+        Map<String, Instant> times = new HashMap<>(lifecycle);
+        if (at == null) {
+            times.remove(moment);
+        } else {
+            times.put(moment, at);
+        }
+        return times;
     }
 
     private static List<String> touched(List<String> before, Set<String> named) {

@@ -13,12 +13,13 @@ import java.util.TreeSet;
  * were told, and when) beside internal facts readers never see: the lifecycle times responders recorded, the update
  * that resolved it, the highest impact it had and every component it touched. Only responders and auditors read it.
  *
- * @param lifecycle          per moment ({@code detected}, {@code acknowledged}, {@code mitigated}, {@code resolved}
- *                           and configured extras) the time most recently recorded for it
- * @param resolvedByUpdateAt when the update that resolved the incident occurred (null while it is open)
+ * @param lifecycle per moment ({@code detected}, {@code acknowledged}, {@code mitigated}, {@code resolved} and
+ *                  configured extras) the time most recently recorded for it; {@code resolved} is the resolving
+ *                  update's time until a recording corrects it, and absent while a reopened incident is open (as the
+ *                  incident itself keeps it)
  */
 public record MetricsIncident(String id, PublicIncident view, Impact highestImpact, List<String> components,
-                              Map<String, Instant> lifecycle, Instant resolvedByUpdateAt) {
+                              Map<String, Instant> lifecycle) {
 
     public static final String DETECTED = "detected";
     public static final String ACKNOWLEDGED = "acknowledged";
@@ -35,10 +36,9 @@ public record MetricsIncident(String id, PublicIncident view, Impact highestImpa
         return view.startedAt();
     }
 
-    /** The recorded {@code resolved} time, else when the resolving update occurred. */
+    /** The recorded {@code resolved} time, else when the resolving update occurred; null while open. */
     public Instant resolvedAt() {
-        Instant recorded = lifecycle.get(RESOLVED);
-        return recorded != null ? recorded : resolvedByUpdateAt;
+        return lifecycle.get(RESOLVED);
     }
 
     /** The recorded moments, sorted by name. */
@@ -47,7 +47,7 @@ public record MetricsIncident(String id, PublicIncident view, Impact highestImpa
     }
 
     MetricsIncident with(PublicIncident newView, Impact newHighest, List<String> newComponents,
-                         Map<String, Instant> newLifecycle, Instant newResolvedByUpdateAt) {
-        return new MetricsIncident(id, newView, newHighest, newComponents, newLifecycle, newResolvedByUpdateAt);
+                         Map<String, Instant> newLifecycle) {
+        return new MetricsIncident(id, newView, newHighest, newComponents, newLifecycle);
     }
 }

@@ -129,16 +129,24 @@ class IncidentMetricsFoldTest {
     }
 
     @Test
-    void givenAReopenedIncident_whenNoResolvedTimeWasRecorded_thenItIsNotResolved() {
-        List<Object> events = new ArrayList<>(reference().subList(0, 5));
-        Instant later = Instant.parse("2024-07-05T15:00:00Z");
-        events.add(new IncidentReopened(ID, "u3", later, later));
-        events.add(update("u3", IncidentStatus.INVESTIGATING, Visibility.PUBLIC, later, Map.of()));
+    void givenAReopenedIncident_thenItIsNotResolvedEvenWithARecordedTime_untilAnUpdateResolvesItAgain() {
+        List<Object> events = new ArrayList<>(reference());
+        events.add(moment("resolved", Instant.parse("2024-07-05T14:00:00Z"), UPDATE_2));
+        Instant reopened = Instant.parse("2024-07-05T15:00:00Z");
+        events.add(new IncidentReopened(ID, "u3", reopened, reopened));
+        events.add(update("u3", IncidentStatus.INVESTIGATING, Visibility.PUBLIC, reopened, Map.of()));
 
-        IncidentMetrics metrics = IncidentMetrics.of(IncidentMetricsFold.fold(events), NOW);
+        IncidentMetrics open = IncidentMetrics.of(IncidentMetricsFold.fold(events), NOW);
+        assertThat(open.resolvedAt()).isNull();
+        assertThat(open.duration(Measure.RESOLVE)).isNull();
+        assertThat(open.moments()).doesNotContainKey("resolved");
 
-        assertThat(metrics.resolvedAt()).isNull();
-        assertThat(metrics.duration(Measure.RESOLVE)).isNull();
+        Instant again = Instant.parse("2024-07-05T16:00:00Z");
+        events.add(update("u4", IncidentStatus.RESOLVED, Visibility.PUBLIC, again, Map.of()));
+        events.add(new IncidentResolved(ID, "u4", again, again));
+        IncidentMetrics resolved = IncidentMetrics.of(IncidentMetricsFold.fold(events), NOW);
+        assertThat(resolved.resolvedAt()).isEqualTo(again);
+        assertThat(resolved.duration(Measure.RESOLVE)).isEqualTo(Duration.parse("PT5H6M"));
     }
 
     @Test
