@@ -210,7 +210,8 @@ class ApiDescription implements GlobalOpenApiCustomizer {
     }
 
     private static String template(String concretePath) {
-        return concretePath.replaceFirst("^/api/v1/incidents/[^/]+/", "/api/v1/incidents/{incidentId}/");
+        return concretePath.replaceFirst("^/api/v1/incidents/[^/]+/", "/api/v1/incidents/{incidentId}/")
+                .replaceFirst("/lifecycle/[^/]+$", "/lifecycle/{moment}");
     }
 
     private static String join(String existing, String addition) {

@@ -164,6 +164,20 @@ class OpenApiContractTest extends ApiIntegrationTest {
         }
     }
 
+    @Test
+    void theLifecycleCommandDocumentsItsRulesRolesAndTheReferenceIncidentsExample() {
+        JsonNode operation = complete().at("/paths/~1api~1v1~1incidents~1{incidentId}~1lifecycle~1{moment}/put");
+        assertThat(operation.at("/operationId").asText()).isEqualTo("recordLifecycleTime");
+        assertThat(operation.at("/x-roles").toString()).contains("responder").doesNotContain("auditor");
+        assertThat(enumOf(operation.at("/responses/400/content/application~1problem+json/schema/properties/type")))
+                .contains("/problems/unknown-moment", "/problems/text-required", "/problems/time-in-future");
+        assertThat(enumOf(operation.at("/responses/409/content/application~1problem+json/schema/properties/type")))
+                .contains("/problems/lifecycle-before-detection", "/problems/lifecycle-after-resolution",
+                        "/problems/lifecycle-resolved-while-open");
+        assertThat(operation.at("/requestBody/content/application~1json/example/at").asText())
+                .isEqualTo("2024-07-05T13:20:00Z");
+    }
+
     private JsonNode complete() {
         return api.get("/v3/api-docs/complete").as(ADMIN).send().json();
     }
