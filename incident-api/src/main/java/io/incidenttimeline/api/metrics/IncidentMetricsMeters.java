@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * prometheus-window} before the scrape. Series exist per impact and per component, never per incident; {@value #ALL}
  * stands for every impact or every component. A scrape reads the read model's measure columns once (the figures are
  * kept for a second, so every gauge of one scrape reads the same); a series that appears, such as a component's first
- * incident in the window, is registered then and shows from the next scrape on.
+ * incident in the window, is registered beside that scrape and shows from the next one on.
  */
 @Component
 public class IncidentMetricsMeters implements MeterBinder, DisposableBean {
