@@ -250,6 +250,11 @@ class StorageLocationsTest {
             }
             statement.execute("DELETE FROM projection_generation WHERE projection IN ('maintenance-view', 'component-history', "
                     + "'responder-view', 'template-view')");
+            // V26: the metrics read model's columns for the Prometheus export
+            for (String column : List.of("impact", "component_ids", "time_to_detect_ms", "time_to_acknowledge_ms",
+                    "time_to_mitigate_ms", "time_to_first_public_update_ms", "time_to_resolve_ms")) {
+                statement.execute("ALTER TABLE incident_metrics DROP COLUMN " + column);
+            }
         }
     }
 

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Communication metrics per incident and over a time range. Durations are ISO-8601 and in seconds. */
+/**
+ * Incident metrics per incident and over a time range: the moments (impact start, lifecycle times, first public
+ * update, resolution), the durations between them, and the promises. Durations are ISO-8601 and in seconds.
+ */
 @RestController
 public class MetricsController {
 
@@ -27,7 +30,7 @@ public class MetricsController {
         this.clock = clock;
     }
 
-    @Operation(summary = "An incident's metrics: time to first public update, time to resolve, promises kept", operationId = "incidentMetrics")
+    @Operation(summary = "An incident's metrics: its moments, time to detect, acknowledge, mitigate, first public update and resolve, promises kept", operationId = "incidentMetrics")
     @DocumentedProblems({ProblemType.INCIDENT_NOT_FOUND})
     @GetMapping(path = "/api/v1/incidents/{incidentId}/metrics", produces = "application/json")
     public MetricsDocuments.Incident incident(@PathVariable String incidentId) {
@@ -36,7 +39,7 @@ public class MetricsController {
         return MetricsDocuments.Incident.of(m);
     }
 
-    @Operation(summary = "Metrics over incidents whose impact started in a time range: MTTR, median time to first public update", operationId = "incidentMetricsSummary")
+    @Operation(summary = "Metrics over incidents whose impact started in a time range: MTTR; count, median and 90th percentile of each measure, overall, by impact and by component", operationId = "incidentMetricsSummary")
     @DocumentedProblems({ProblemType.EMPTY_TIME_RANGE, ProblemType.INVALID_TIMESTAMP, ProblemType.PARAMETER_REQUIRED})
     @GetMapping(path = "/api/v1/metrics/incidents", produces = "application/json")
     public MetricsDocuments.Summary summary(@RequestParam(required = false) String from,

@@ -10,6 +10,7 @@ import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
 import io.incidenttimeline.api.support.ReferenceIncidentFixture;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,55 @@ class MetricsApiTest extends ApiIntegrationTest {
         assertThat(promise.get("dueAt").asText()).isEqualTo("2024-07-05T14:01:00Z");
         assertThat(promise.get("answeredBy").asText()).isEqualTo("update-2024-07-05-1352");
         assertThat(promise.get("outcome").asText()).isEqualTo("kept");
+    }
+
+    @Test
+    void theReferenceIncidentsLifecycleMeasuresReadAsTheSeedTellsIt() {
+        JsonNode metrics = Eventually.until(() -> api.get(REFERENCE).as(ApiClient.RESPONDER).send(),
+                r -> r.status() == 200 && !r.json().get("mitigatedAt").isNull() && !r.json().get("resolvedAt").isNull(),
+                "the reference incident's lifecycle metrics").json();
+
+        assertThat(metrics.get("impact").asText()).isEqualTo("major");
+        assertThat(metrics.get("components")).extracting(JsonNode::asText).containsExactly("talk-call-recordings");
+        assertThat(metrics.get("moments").get("identified").asText()).isEqualTo("2024-07-05T13:31:00Z");
+        assertThat(metrics.get("detectedAt").asText()).isEqualTo("2024-07-05T13:20:00Z");
+        assertThat(metrics.get("acknowledgedAt").asText()).isEqualTo("2024-07-05T13:24:00Z");
+        assertThat(metrics.get("mitigatedAt").asText()).isEqualTo("2024-07-05T13:36:00Z");
+        assertThat(metrics.get("resolvedAt").asText()).as("the resolving update").isEqualTo("2024-07-05T13:52:00Z");
+        assertThat(metrics.get("timeToDetect").asText()).isEqualTo("PT2H26M");
+        assertThat(metrics.get("timeToAcknowledge").asText()).isEqualTo("PT4M");
+        assertThat(metrics.get("timeToMitigate").asText()).isEqualTo("PT2H42M");
+        assertThat(metrics.get("timeToMitigateSeconds").asLong()).isEqualTo((2 * 60 + 42) * 60);
+        assertThat(metrics.get("timeToFirstPublicUpdate").asText()).isEqualTo("PT2H37M");
+        assertThat(metrics.get("timeToResolve").asText()).isEqualTo("PT2H58M");
+
+        JsonNode summary = api.get("/api/v1/metrics/incidents?from=2024-07-01T00:00:00Z&to=2024-08-01T00:00:00Z")
+                .as(ApiClient.AUDITOR).send().json();
+        JsonNode recordings = summary.get("byComponent").get("talk-call-recordings").get("measures");
+        assertThat(recordings.get("timeToMitigate").get("median").asText()).isEqualTo("PT2H42M");
+        assertThat(recordings.get("timeToMitigate").get("p90").asText()).isEqualTo("PT2H42M");
+        assertThat(summary.get("byImpact").get("major").get("measures").get("timeToDetect").get("median").asText())
+                .isEqualTo("PT2H26M");
+        assertThat(summary.get("measures").get("timeToFirstPublicUpdate").get("p90Seconds").asLong())
+                .isEqualTo(157 * 60);
+    }
+
+    @Test
+    void thePrometheusExportHasTheReferenceIncidentsFiguresUnderItsComponent() {
+        String where = "component=\"talk-call-recordings\",impact=\"*\"";
+        Map<String, Double> samples = Eventually.until(() -> PrometheusSamples.scrape(api),
+                s -> Double.valueOf(1.0).equals(s.get("incident_metrics_incidents{" + where + "}"))
+                        && s.containsKey("incident_time_to_mitigate_seconds{" + where + ",quantile=\"0.9\"}"),
+                "the reference incident in the Prometheus export");
+
+        assertThat(samples.get("incident_time_to_mitigate_seconds{" + where + ",quantile=\"0.5\"}")).isEqualTo(9720.0);
+        assertThat(samples.get("incident_time_to_mitigate_seconds{" + where + ",quantile=\"0.9\"}")).isEqualTo(9720.0);
+        assertThat(samples.get("incident_time_to_resolve_seconds{" + where + ",quantile=\"0.5\"}")).isEqualTo(10680.0);
+        assertThat(samples.get("incident_time_to_first_public_update_seconds{" + where + ",quantile=\"0.5\"}"))
+                .isEqualTo(9420.0);
+        assertThat(samples.get("incident_time_to_detect_seconds{" + where + ",quantile=\"0.5\"}")).isEqualTo(8760.0);
+        assertThat(samples.get("incident_time_to_acknowledge_seconds{" + where + ",quantile=\"0.9\"}")).isEqualTo(240.0);
+        assertThat(samples.get("incident_metrics_measured_incidents{" + where + ",measure=\"mitigate\"}")).isEqualTo(1.0);
     }
 
     @Test
