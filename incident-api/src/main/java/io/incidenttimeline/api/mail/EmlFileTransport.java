@@ -43,7 +43,7 @@ final class EmlFileTransport implements MailTransport {
             Files.createDirectories(folder);
             Path target = folder.resolve(STAMP.format(mail.createdAt()) + "-"
                     + Sha256.hex(mail.mail().mailKey()).substring(0, 16) + ".eml");
-            Path partial = Files.createTempFile(folder, ".writing-", ".eml");
+            Path partial = Files.createTempFile(folder, ".writing-", ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 messages.build(MailMessages.defaultSession(), mail).writeTo(out);
             }

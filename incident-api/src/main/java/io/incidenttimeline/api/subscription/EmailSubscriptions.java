@@ -93,15 +93,17 @@ public class EmailSubscriptions implements EmailSubscribers {
                     + " component ids; leave it out for every component");
         }
         List<String> components = new ArrayList<>();
-        for (String value : given) {
+        for (int i = 0; i < given.size(); i++) {
+            // the element is named as elsewhere in the API (components[2]), so a reader's form can point at it
+            String field = "components[" + i + "]";
             String id;
             try {
-                id = Text.id("components", value);
+                id = Text.id(field, given.get(i));
             } catch (CommandRejected e) {
-                throw new SubscriptionRefused("components", "unknown-component", e.getMessage());
+                throw new SubscriptionRefused(field, e.type(), e.getMessage());
             }
             if (!catalogue.isDefined(id) || catalogue.isRetired(id)) {
-                throw new SubscriptionRefused("components", "unknown-component",
+                throw new SubscriptionRefused(field, "unknown-component",
                         "no component " + id + " is on the page; leave components out to follow every component");
             }
             if (!components.contains(id)) {

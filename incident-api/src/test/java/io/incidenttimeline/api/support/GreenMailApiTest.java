@@ -78,10 +78,28 @@ public abstract class GreenMailApiTest {
         return DATA_DIR;
     }
 
+    /** On two busy cores a start can outlast GreenMail's 2 s, and a port just closed may take a moment to be free. */
     private static GreenMail startGreenMail() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ServerSetup setup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(15_000);
+            GreenMail server = new GreenMail(setup);
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException notYet) {
+                failure = notYet;
+                server.stop();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
+        throw failure;
     }
 
     private static int freePort() {

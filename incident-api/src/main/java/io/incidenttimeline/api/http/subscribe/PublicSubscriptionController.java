@@ -71,6 +71,7 @@ public class PublicSubscriptionController {
     @ApiResponse(responseCode = "202", description = "Taken; a confirmation link may be on its way", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = SubscriptionAccepted.class)))
     @DocumentedProblems({ProblemType.INVALID_EMAIL, ProblemType.VALUE_REQUIRED, ProblemType.UNKNOWN_COMPONENT,
+            ProblemType.INVALID_ID,
             ProblemType.INVALID_FIELD, ProblemType.INVALID_LOCALE, ProblemType.INVALID_TIME_ZONE,
             ProblemType.SUBSCRIBE_RATE_LIMITED})
     @PostMapping(consumes = "application/json")

@@ -134,6 +134,12 @@ public final class Seeds {
                 body.put("name", unique("corpus-token"));
                 body.put("role", "responder");
             }
+            case "subscribeByEmail" -> {
+                body.put("email", unique("corpus-reader") + "@example.com");
+                body.put("components", List.of(quietComponent));
+                body.put("locale", "en");
+                body.put("zone", "UTC");
+            }
             default -> {
                 return null;
             }
@@ -218,6 +224,11 @@ public final class Seeds {
             case "replayProjection" -> new Scene("/api/v1/admin/projections/corpus-no-such-projection/replay",
                     List.of(), null, false, 404);
             case "listProjections" -> fixed("/api/v1/admin/projections");
+            case "subscribeByEmail" -> fixed("/api/public/v1/subscriptions");
+            case "listEmailSubscriptions" -> fixed("/api/v1/admin/subscriptions");
+            case "exportEmailSubscription" -> fixed("/api/v1/admin/subscriptions/" + emailSubscription());
+            case "eraseEmailSubscription" -> new Scene("/api/v1/admin/subscriptions/" + emailSubscription(), List.of(),
+                    null, true, 204);
             case "statuspageSummary" -> fixed("/api/v2/summary.json");
             case "statuspageStatus" -> fixed("/api/v2/status.json");
             case "statuspageUpcomingMaintenances" -> fixed("/api/v2/scheduled-maintenances/upcoming.json");
@@ -338,6 +349,15 @@ public final class Seeds {
 
     private String issueToken() {
         return post("/api/v1/admin/tokens", body("issueToken")).json().get("name").asText();
+    }
+
+    /** A pending email subscription, found by its address through the admin list. */
+    private String emailSubscription() {
+        JsonNode body = body("subscribeByEmail");
+        post("/api/public/v1/subscriptions", body);
+        String email = body.get("email").asText();
+        ApiClient.Response listed = api.get("/api/v1/admin/subscriptions?email=" + email).as(TOKEN).send();
+        return listed.json().at("/subscriptions/0/id").asText();
     }
 
     private String registerSubscriber() {
