@@ -128,6 +128,34 @@ class SubscriptionApiTest extends ApiIntegrationTest {
         assertThat(row.get("components")).isNull();
     }
 
+    @Test
+    void subscriptionsArePrimaryData_aReplayOfTheReadModelsLeavesThemAndTheirMails() {
+        String address = ApiClient.uniqueId("replay") + "@example.com";
+        assertThat(subscribe("{\"email\":\"" + address + "\"}").status()).isEqualTo(202);
+        String id = readStore.queryForObject("SELECT subscription_id FROM email_subscription WHERE email = ?",
+                String.class, address);
+        int generation = publicView().get("activeGeneration").asInt();
+
+        var replay = api.post("/api/v1/admin/projections/public-view/replay").as(ApiClient.ADMIN).send();
+
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        Eventually.until(this::publicView, view -> view.get("activeGeneration").asInt() == generation + 1
+                && view.get("state").asText().equals("live"), "the rebuilt public view live");
+        assertThat(readStore.queryForObject("SELECT COUNT(*) FROM email_subscription WHERE subscription_id = ?",
+                Integer.class, id)).isEqualTo(1);
+        assertThat(readStore.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE subscription_id = ?",
+                Integer.class, id)).isEqualTo(1);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode publicView() {
+        for (var projection : api.get("/api/v1/admin/projections").as(ApiClient.ADMIN).send().json().get("projections")) {
+            if (projection.get("name").asText().equals("public-view")) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no public-view projection");
+    }
+
     private static List<Path> emls(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
