@@ -117,6 +117,12 @@ class JdbcMailOutbox implements MailOutbox, MailHistory {
                 status == MailStatus.SENT ? Timestamps.column(at) : null, shortened, mailKey, attempt - 1);
     }
 
+    /** Deletes the mails sent or given up before {@code before}: a finished mail keeps an address for nothing. */
+    int purgeFinishedBefore(Instant before) {
+        return jdbc.update("DELETE FROM mail_outbox WHERE status IN (?, ?) AND created_at < ?", MailStatus.SENT.wire(),
+                MailStatus.FAILED.wire(), Timestamps.column(before));
+    }
+
     @Override
     public List<Entry> of(String subscriptionId) {
         return jdbc.query("SELECT * FROM mail_outbox WHERE subscription_id = ? ORDER BY created_at, mail_key",

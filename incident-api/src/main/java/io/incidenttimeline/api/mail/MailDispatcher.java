@@ -33,7 +33,9 @@ class MailDispatcher implements SmartLifecycle {
     private final ObjectProvider<EmailSubscribers> subscribers;
     private final MailWakeUp wakeUp;
     private final Clock clock;
+    private final java.time.Duration retention;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile Instant nextPurge = Instant.MIN;
     private volatile boolean running;
     private ThreadPoolTaskScheduler poller;
     private ThreadPoolTaskExecutor senders;
@@ -44,6 +46,7 @@ class MailDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.transport = transport;
         this.settings = properties.delivery();
+        this.retention = properties.retention();
         this.subscribers = subscribers;
         this.wakeUp = wakeUp;
         this.clock = clock;
@@ -103,6 +106,7 @@ class MailDispatcher implements SmartLifecycle {
 
     private void dispatch() {
         try {
+            purge();
             while (running) {
                 int free = slots.availablePermits();
                 if (free == 0) {
@@ -120,6 +124,19 @@ class MailDispatcher implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("looking for mails to send failed; trying again at the next poll", e);
+        }
+    }
+
+    /** At most once an hour: finished mails past their retention are deleted (any node may do it). */
+    private void purge() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(java.time.Duration.ofHours(1));
+        int purged = outbox.purgeFinishedBefore(now.minus(retention));
+        if (purged > 0) {
+            log.info("deleted {} mails sent or given up more than {} ago", purged, retention);
         }
     }
 

@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from     the sender of every mail
  * @param dir      where mails are written as {@code .eml} files when no {@code spring.mail.host} is set (the embedded
  *                 default); {@code ${incident.data-dir}/mail} when not given
- * @param delivery how mails are sent and retried
+ * @param delivery  how mails are sent and retried
+ * @param retention how long a sent or given-up mail (its address and text) is kept for the export, then deleted
  */
 @ConfigurationProperties("incident.mail")
 public record MailProperties(@DefaultValue("Incident Timeline <status@localhost>") String from, Path dir,
-                             @DefaultValue Delivery delivery) {
+                             @DefaultValue Delivery delivery, @DefaultValue("P30D") Duration retention) {
 
     /**
      * @param maxAttempts    attempts before a mail is given up on a temporary failure

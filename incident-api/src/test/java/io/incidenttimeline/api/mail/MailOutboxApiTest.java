@@ -71,6 +71,24 @@ class MailOutboxApiTest extends ApiIntegrationTest {
         assertThat(folder).doesNotExist();
     }
 
+    @Test
+    void finishedMailsPastTheirRetentionAreDeleted_pendingOnesNever() {
+        String subscription = "es-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        java.time.OffsetDateTime old = java.time.OffsetDateTime.now().minusDays(40);
+        for (String status : List.of("sent", "failed", "pending")) {
+            readStore.update("INSERT INTO mail_outbox (mail_key, subscription_id, recipient, subject, body_text, status, "
+                    + "attempts, created_at, next_attempt_at) VALUES (?, ?, 'old@example.com', 'Old', 'text', ?, 1, ?, ?)",
+                    "old:" + subscription + ":" + status, subscription, status, old,
+                    java.time.OffsetDateTime.now().plusDays(1));
+        }
+
+        ((JdbcMailOutbox) outbox).purgeFinishedBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(30)));
+
+        assertThat(readStore.queryForList("SELECT status FROM mail_outbox WHERE subscription_id = ?", String.class,
+                subscription)).containsExactly("pending");
+        outbox.erase(subscription);
+    }
+
     private String status(String mailKey) {
         List<String> statuses = readStore.queryForList("SELECT status FROM mail_outbox WHERE mail_key = ?",
                 String.class, mailKey);
