@@ -29,8 +29,11 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
     }
 
     private static final List<Rule> EXPECTED = List.of(
-            rule("GET /(|incidents/[^/]+|history|history\\.atom|history\\.rss|time-zones?|badge\\.svg|assets/status\\.css)",
+            rule("GET /(|incidents/[^/]+|history|history\\.atom|history\\.rss|time-zones?|badge\\.svg|assets/status\\.css|subscribe)",
                     Caller.values()),
+            rule("POST /subscribe", Caller.values()),
+            rule("(GET|POST) /subscriptions/(confirm|manage|unsubscribe)", Caller.values()),
+            rule("POST /api/public/v1/subscriptions", Caller.values()),
             rule("GET /api/v2/.*", Caller.values()),
             rule("GET /api/public/.*", Caller.values()),
             rule("GET /api/v1/audit/public-key", Caller.values()),
@@ -62,7 +65,10 @@ class AccessMatrixApiTest extends ApiIntegrationTest {
                 "GET /v3/api-docs/complete", "GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/metrics",
                 // the HTML status page and its feeds are not part of the API description
                 "GET /", "GET /incidents/matrix-x", "GET /history.atom", "GET /history.rss", "GET /time-zone",
-                "GET /assets/status.css", "GET /history", "GET /time-zones", "GET /badge.svg"));
+                "GET /assets/status.css", "GET /history", "GET /time-zones", "GET /badge.svg", "GET /subscribe",
+                "POST /subscribe", "GET /subscriptions/confirm", "POST /subscriptions/confirm",
+                "GET /subscriptions/manage", "POST /subscriptions/manage", "GET /subscriptions/unsubscribe",
+                "POST /subscriptions/unsubscribe"));
         JsonNode paths = api.get("/v3/api-docs/complete").as(ApiClient.ADMIN).send().json().get("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             var path = it.next();

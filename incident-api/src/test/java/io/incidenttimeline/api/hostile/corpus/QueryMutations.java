@@ -29,10 +29,11 @@ final class QueryMutations {
             Map.entry("incident", Kind.ID), Map.entry("actor", Kind.NAME), Map.entry("type", Kind.NAME),
             Map.entry("status", Kind.CHOICE), Map.entry("visibility", Kind.CHOICE), Map.entry("component", Kind.ID),
             Map.entry("cursor", Kind.CURSOR), Map.entry("minVersion", Kind.POSITION), Map.entry("reason", Kind.NAME),
-            Map.entry("position", Kind.POSITION));
+            Map.entry("position", Kind.POSITION), Map.entry("email", Kind.NAME));
 
     /** The valid value of a parameter whose kind alone does not say it. */
     private static final Map<String, String> VALID = Map.of("status", "open", "visibility", "public",
+            "email", "corpus-reader@example.com",
             "cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
                     "2024-07-05T10:54:00Z corpus-none".getBytes(StandardCharsets.UTF_8)));
 

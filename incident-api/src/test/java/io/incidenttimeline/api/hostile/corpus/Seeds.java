@@ -163,6 +163,12 @@ public final class Seeds {
                 body.put("components", Map.of(component, "partial_outage"));
                 body.put("nextUpdateInMinutes", 20);
             }
+            case "subscribeByEmail" -> {
+                body.put("email", unique("corpus-reader") + "@example.com");
+                body.put("components", List.of(quietComponent));
+                body.put("locale", "en");
+                body.put("zone", "UTC");
+            }
             default -> {
                 return null;
             }
@@ -260,6 +266,11 @@ public final class Seeds {
             case "replayProjection" -> new Scene("/api/v1/admin/projections/corpus-no-such-projection/replay",
                     List.of(), null, false, 404);
             case "listProjections" -> fixed("/api/v1/admin/projections");
+            case "subscribeByEmail" -> fixed("/api/public/v1/subscriptions");
+            case "listEmailSubscriptions" -> fixed("/api/v1/admin/subscriptions");
+            case "exportEmailSubscription" -> fixed("/api/v1/admin/subscriptions/" + emailSubscription());
+            case "eraseEmailSubscription" -> new Scene("/api/v1/admin/subscriptions/" + emailSubscription(), List.of(),
+                    null, true, 204);
             case "statuspageSummary" -> fixed("/api/v2/summary.json");
             case "statuspageStatus" -> fixed("/api/v2/status.json");
             case "statuspageUpcomingMaintenances" -> fixed("/api/v2/scheduled-maintenances/upcoming.json");
@@ -385,6 +396,15 @@ public final class Seeds {
 
     private String createTemplate() {
         return post("/api/v1/templates", body("createTemplate")).json().get("name").asText();
+    }
+
+    /** A pending email subscription, found by its address through the admin list. */
+    private String emailSubscription() {
+        JsonNode body = body("subscribeByEmail");
+        post("/api/public/v1/subscriptions", body);
+        String email = body.get("email").asText();
+        ApiClient.Response listed = api.get("/api/v1/admin/subscriptions?email=" + email).as(TOKEN).send();
+        return listed.json().at("/subscriptions/0/id").asText();
     }
 
     private String registerSubscriber() {
