@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * lapses and the row is sent again, under the same Message-ID.
  */
 @Repository
-class JdbcMailOutbox implements MailOutbox {
+class JdbcMailOutbox implements MailOutbox, MailHistory {
 
     static final int ERROR_MAX = 1000;
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -117,10 +117,12 @@ class JdbcMailOutbox implements MailOutbox {
                 status == MailStatus.SENT ? Timestamps.column(at) : null, shortened, mailKey, attempt - 1);
     }
 
-    /** The state of one mail, for the admin view and the tests. */
-    java.util.Optional<Map<String, Object>> row(String mailKey) {
-        return jdbc.queryForList("SELECT mail_key, subscription_id, status, attempts, last_error, sent_at "
-                + "FROM mail_outbox WHERE mail_key = ?", mailKey).stream().findFirst();
+    @Override
+    public List<Entry> of(String subscriptionId) {
+        return jdbc.query("SELECT * FROM mail_outbox WHERE subscription_id = ? ORDER BY created_at, mail_key",
+                (rs, row) -> new Entry(rs.getString("mail_key"), rs.getString("subject"), rs.getString("status"),
+                        rs.getInt("attempts"), Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "sent_at"),
+                        rs.getString("last_error")), subscriptionId);
     }
 
     private void wakeAfterCommit() {

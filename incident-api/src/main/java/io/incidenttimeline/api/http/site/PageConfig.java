@@ -23,7 +23,8 @@ public class PageConfig implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         var messages = new ResourceBundleMessageSource();
-        messages.setBasename("statuspage/messages");
+        // the subscription pages keep their words apart (subscription-messages*.properties)
+        messages.setBasenames("statuspage/messages", "statuspage/subscription-messages");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return messages;

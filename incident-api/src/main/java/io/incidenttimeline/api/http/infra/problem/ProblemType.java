@@ -56,6 +56,11 @@ public enum ProblemType {
             + "or resolves to a loopback, link-local, private, unique-local or unspecified address"),
     INVALID_SECRET(HttpStatus.BAD_REQUEST, "the webhook secret is not 16-256 printable ASCII characters"),
     SUBSCRIBER_NOT_FOUND(HttpStatus.NOT_FOUND, "no webhook subscriber with that id"),
+    // email subscriptions
+    INVALID_EMAIL(HttpStatus.BAD_REQUEST, "email is not a plain address such as reader@example.com"),
+    SUBSCRIBE_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "this client address asked for too many subscriptions this "
+            + "hour; retry after Retry-After seconds"),
+    SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "no email subscription with that id"),
     // personal tokens
     INVALID_TOKEN_NAME(HttpStatus.BAD_REQUEST, "a token's name is not 1-63 lower-case letters, digits and '-', starting "
             + "with a letter and not ending with '-'"),

@@ -33,6 +33,11 @@ public final class AccessRules {
             open(HttpMethod.GET, "/history.rss"),
             open(HttpMethod.GET, "/time-zone"),
             open(HttpMethod.GET, "/assets/**"),
+            // subscribing by email: the form, and the signed links mailed to readers (the link is the authority)
+            open(HttpMethod.GET, "/subscribe"),
+            open(HttpMethod.POST, "/subscribe"),
+            open(null, "/subscriptions/*"),
+            open(HttpMethod.POST, "/api/public/v1/subscriptions"),
             open(null, "/actuator/health"),
             open(null, "/actuator/health/**"),
             rule(null, "/actuator/**", Role.ADMIN),
