@@ -9,6 +9,7 @@ import io.incidenttimeline.projections.publicview.PublicPostMortem;
 import io.incidenttimeline.projections.publicview.PublicTranslation;
 import io.incidenttimeline.projections.publicview.PublicUpdate;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Writes one subscriber's mail about one {@link MailNotice}, as text and HTML saying the same. Texts are in the
@@ -213,7 +212,7 @@ public final class MailComposer {
     }
 
     private static String link(String label, String url) {
-        return "<a href=\"" + HtmlUtils.htmlEscape(url) + "\">" + HtmlUtils.htmlEscape(label) + "</a>";
+        return "<a href=\"" + escape(url) + "\">" + escape(label) + "</a>";
     }
 
     /** Picks translated texts where current ones exist, remembering what the notices must say. */
@@ -337,13 +336,30 @@ public final class MailComposer {
         }
 
         private static String escape(String content) {
-            return HtmlUtils.htmlEscape(content, StandardCharsets.UTF_8.name());
+            return MailComposer.escape(content);
         }
+    }
+
+    /** Text made safe inside HTML elements and quoted attributes (no Spring web here: that is the HTTP edge's). */
+    static String escape(String content) {
+        StringBuilder escaped = new StringBuilder(content.length() + 16);
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     /** The page's address for the notice: the incident's page, or the page itself for a maintenance. */
     static String pageLink(String base, MailNotice notice) {
         return notice.incident() == null ? base + "/"
-                : base + "/incidents/" + UriUtils.encodePathSegment(notice.incident().id(), StandardCharsets.UTF_8);
+                : base + "/incidents/" + URLEncoder.encode(notice.incident().id(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
