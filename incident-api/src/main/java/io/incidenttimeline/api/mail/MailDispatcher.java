@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what the mail outbox holds, off the request threads: looks for due mails every poll interval and whenever a
  * transaction has committed new ones, claims them (so that of several nodes one sends each), sends them on a few
- * threads and records each attempt. A temporary failure is retried with a growing wait, a permanent one is given up
+ * threads, each a batch over one connection, and records each attempt. A temporary failure is retried with a growing wait, a permanent one is given up
  * with its reason, and an address the server refused for good suspends its subscriber. The log names mails by their
  * key only: addresses, and the server's replies that quote them, stay in the outbox row.
  */
@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 class MailDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    /**
+     * The most mails one sender sends over one connection. A new connection per mail (TCP, EHLO, STARTTLS, AUTH) cost
+     * more than the mail itself; a batch far larger would keep its mails claimed long after the first ones went out.
+     */
+    static final int BATCH = 100;
 
     private final JdbcMailOutbox outbox;
     private final MailTransport transport;
@@ -113,12 +119,15 @@ class MailDispatcher implements SmartLifecycle {
                     return;
                 }
                 Instant now = clock.instant();
-                List<QueuedMail> due = outbox.claimDue(now, free, now.plus(settings.claimDuration()));
-                for (QueuedMail mail : due) {
+                List<QueuedMail> due = outbox.claimDue(now, free * BATCH, now.plus(settings.claimDuration()));
+                // as many connections as there are free senders, the due mails spread evenly over them
+                int perSender = Math.max(1, (due.size() + free - 1) / free);
+                for (int from = 0; from < due.size(); from += perSender) {
+                    List<QueuedMail> batch = due.subList(from, Math.min(due.size(), from + perSender));
                     slots.acquireUninterruptibly();
-                    senders.execute(() -> send(mail));
+                    senders.execute(() -> send(batch));
                 }
-                if (due.size() < free) {
+                if (due.size() < free * BATCH) {
                     return;
                 }
             }
@@ -140,10 +149,24 @@ class MailDispatcher implements SmartLifecycle {
         }
     }
 
-    private void send(QueuedMail queued) {
+    private void send(List<QueuedMail> batch) {
+        try {
+            List<SendResult> results = transport.sendAll(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), results.get(i));
+            }
+        } catch (RuntimeException e) {
+            log.error("a batch of {} mails, the first {}, could not be sent or recorded; they are sent again when their "
+                    + "claim lapses", batch.size(), batch.get(0).mail().mailKey(), e);
+        } finally {
+            slots.release();
+            wake();
+        }
+    }
+
+    private void record(QueuedMail queued, SendResult result) {
         String key = queued.mail().mailKey();
         try {
-            SendResult result = transport.send(queued);
             int attempt = queued.attempts() + 1;
             Instant at = clock.instant();
             switch (result.outcome()) {
@@ -172,9 +195,6 @@ class MailDispatcher implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("mail {} could not be recorded; it is sent again when its claim lapses", key, e);
-        } finally {
-            slots.release();
-            wake();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.incidenttimeline.api.subscription;
 
+import io.incidenttimeline.api.mail.MailHtml;
 import io.incidenttimeline.api.mail.OutgoingMail;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -30,12 +31,12 @@ final class SubscriptionMails {
                 + "Nothing else is sent until you do. If it was not you, ignore this mail.\n\n"
                 + "Manage the subscription: " + manage + "\nUnsubscribe: " + unsubscribe + "\n";
         String html = page(de ? "Abonnement bestätigen" : "Confirm your subscription",
-                "<p>" + escape(de ? "Jemand – hoffentlich Sie – möchte Meldungen von " + pageName
+                "<p>" + MailHtml.escape(de ? "Jemand – hoffentlich Sie – möchte Meldungen von " + pageName
                         + " per E-Mail erhalten." : "Someone, hopefully you, asked to get " + pageName
                         + " updates by email.") + "</p>"
-                        + "<p><a href=\"" + escape(confirm.toString()) + "\">"
-                        + escape(de ? "Abonnement bestätigen" : "Confirm the subscription") + "</a></p>"
-                        + "<p>" + escape(de ? "Vorher senden wir nichts weiter. Waren Sie es nicht, ignorieren Sie "
+                        + "<p><a href=\"" + MailHtml.escape(confirm.toString()) + "\">"
+                        + MailHtml.escape(de ? "Abonnement bestätigen" : "Confirm the subscription") + "</a></p>"
+                        + "<p>" + MailHtml.escape(de ? "Vorher senden wir nichts weiter. Waren Sie es nicht, ignorieren Sie "
                         + "diese Nachricht." : "Nothing else is sent until you do. If it was not you, ignore this "
                         + "mail.") + "</p>", manage, unsubscribe, de);
         return new OutgoingMail("confirm:" + subscription.id() + ":" + subscription.confirmationNonce(),
@@ -53,7 +54,7 @@ final class SubscriptionMails {
                 + unsubscribe + "\n"
                 : "Someone asked again for " + pageName + " updates at this address. You get them already; "
                 + "nothing changes.\n\nManage the subscription: " + manage + "\nUnsubscribe: " + unsubscribe + "\n";
-        String html = page(subject, "<p>" + escape(de ? "Jemand hat für diese Adresse erneut Meldungen bestellt. Sie "
+        String html = page(subject, "<p>" + MailHtml.escape(de ? "Jemand hat für diese Adresse erneut Meldungen bestellt. Sie "
                 + "erhalten sie bereits; es ändert sich nichts." : "Someone asked again for updates at this address. "
                 + "You get them already; nothing changes.") + "</p>", manage, unsubscribe, de);
         return new OutgoingMail("already-subscribed:" + subscription.id() + ":" + occasion, subscription.id(),
@@ -69,29 +70,14 @@ final class SubscriptionMails {
     }
 
     private static String page(String title, String body, URI manage, URI unsubscribe, boolean de) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head><body>"
-                + body + "<hr><p><a href=\"" + escape(manage.toString()) + "\">"
-                + escape(de ? "Abonnement verwalten" : "Manage the subscription") + "</a> · <a href=\""
-                + escape(unsubscribe.toString()) + "\">" + escape(de ? "Abbestellen" : "Unsubscribe")
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + MailHtml.escape(title) + "</title></head><body>"
+                + body + "<hr><p><a href=\"" + MailHtml.escape(manage.toString()) + "\">"
+                + MailHtml.escape(de ? "Abonnement verwalten" : "Manage the subscription") + "</a> · <a href=\""
+                + MailHtml.escape(unsubscribe.toString()) + "\">" + MailHtml.escape(de ? "Abbestellen" : "Unsubscribe")
                 + "</a></p></body></html>";
     }
 
     private static boolean german(String locale) {
         return locale != null && (locale.equals("de") || locale.startsWith("de-"));
-    }
-
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }
