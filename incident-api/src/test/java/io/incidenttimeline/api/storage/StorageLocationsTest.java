@@ -245,7 +245,8 @@ class StorageLocationsTest {
             for (String table : List.of("public_maintenance", "webhook_delivery_attempt", "webhook_delivery",
                     "webhook_subscriber", "webhook_public_incident", "webhook_public_component",
                     "webhook_public_maintenance", "processing_node", "projection_progress", "component_status_interval", "component_history_incident", "responder_incident",
-                    "responder_component", "responder_template")) {
+                    "responder_component", "responder_template", "email_subscription", "mail_outbox",
+                    "mail_public_incident", "mail_public_component", "mail_public_maintenance", "mail_recipient_start")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("DELETE FROM projection_generation WHERE projection IN ('maintenance-view', 'component-history', "
