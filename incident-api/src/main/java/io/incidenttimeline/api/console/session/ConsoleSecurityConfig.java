@@ -37,7 +37,7 @@ public class ConsoleSecurityConfig {
             + "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /** Pages that are only a form to write with: an auditor's answer is 403, as for their post. */
-    private static final String[] WRITE_FORMS = {"/console/incidents/new"};
+    private static final String[] WRITE_FORMS = {"/console/incidents/new", "/console/templates/new"};
     private static final String[] READERS = {Role.RESPONDER.name(), Role.AUDITOR.name()};
 
     @Bean
