@@ -14,11 +14,15 @@ public final class Eventually {
     }
 
     public static <T> T until(Supplier<T> probe, Predicate<T> expected, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return until(probe, expected, what, TIMEOUT);
+    }
+
+    public static <T> T until(Supplier<T> probe, Predicate<T> expected, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!expected.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + TIMEOUT.toSeconds() + " s: " + what + "; last seen: " + last);
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; last seen: " + last);
             }
             try {
                 Thread.sleep(PAUSE_MILLIS);

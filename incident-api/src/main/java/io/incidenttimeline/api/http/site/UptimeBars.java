@@ -8,6 +8,8 @@ import io.incidenttimeline.projections.publicview.PageView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +51,32 @@ class UptimeBars {
         for (PageView.ComponentView view : components) {
             var component = view.component();
             Map<Integer, UptimeBar> windows = new LinkedHashMap<>();
+            List<StatusInterval> own = intervals.getOrDefault(component.id(), List.of());
+            Instant asOf = asOf(component.definedAt(), own, now);
             for (int days : WINDOWS) {
-                windows.put(days, Uptime.bar(intervals.getOrDefault(component.id(), List.of()), component.definedAt(),
-                        now, days));
+                windows.put(days, Uptime.bar(own, component.definedAt(), asOf, days));
             }
             bars.putIfAbsent(component.id(), windows);
         }
         return new Bars(bars);
+    }
+
+    /**
+     * The bars are figured as of the start of the current minute, their resolution, unless the component changed
+     * within it (its definition, or an interval's start or end): then as of now, so that the change shows at once.
+     * Figured always as of the very moment, a component younger than the window, whose uptime runs over its own
+     * lifetime, would have a new percentage with every second of an ongoing outage, and the page a new ETag on every
+     * request.
+     */
+    static Instant asOf(Instant definedAt, List<StatusInterval> intervals, Instant now) {
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        List<Instant> changes = new ArrayList<>();
+        changes.add(definedAt);
+        for (StatusInterval interval : intervals) {
+            changes.add(interval.startedAt());
+            changes.add(interval.endedAt());
+        }
+        boolean changedThisMinute = changes.stream().anyMatch(change -> change != null && change.isAfter(minute));
+        return changedThisMinute ? now : minute;
     }
 }
