@@ -33,6 +33,8 @@ public abstract class GreenMailApiTest {
     public static final String PAGE_URL = "https://status.example.test";
     /** Subscription requests one client address may make per hour in this context. */
     public static final int REQUESTS_PER_CLIENT = 12;
+    /** Where this context mails promise reminders ({@code incident.reminders.mail-to}). */
+    public static final String REMINDERS_TO = "responders@example.test";
     protected static final int SMTP_PORT = freePort();
     private static final Path DATA_DIR = createDataDir();
     private static final Map<String, String> DATABASES = databases();
@@ -53,6 +55,7 @@ public abstract class GreenMailApiTest {
         properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "2000");
         properties.put("spring.mail.properties.mail.smtp.timeout", "2000");
         properties.put("incident.subscriptions.requests-per-client-per-hour", String.valueOf(REQUESTS_PER_CLIENT));
+        properties.put("incident.reminders.mail-to", REMINDERS_TO);
         properties.forEach((key, value) -> registry.add(key, () -> value));
     }
 
