@@ -2,6 +2,7 @@ package io.incidenttimeline.projections.responder;
 
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
+import io.incidenttimeline.projections.support.ReadYourWrites;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResponderQueries {
 
-    private static final long PAUSE_MILLIS = 20;
 
     private final ResponderViewStore store;
     private final ProjectionGenerations generations;
@@ -43,18 +43,7 @@ public class ResponderQueries {
      * {@code wait}; after that, the incident as far as the view has come.
      */
     public Optional<ResponderIncident> incident(String incidentId, long minVersion, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Optional<ResponderIncident> found = incident(incidentId);
-        while (found.map(i -> i.version() < minVersion).orElse(true) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(PAUSE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = incident(incidentId);
-        }
-        return found;
+        return ReadYourWrites.await(() -> incident(incidentId), ResponderIncident::version, minVersion, wait);
     }
 
     public IncidentPage incidents(IncidentFilter filter, IncidentCursor after, int limit) {

@@ -1,6 +1,7 @@
 package io.incidenttimeline.projections.template;
 
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
+import io.incidenttimeline.projections.support.ReadYourWrites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TemplateQueries {
 
-    private static final long PAUSE_MILLIS = 20;
 
     private final TemplateViewStore store;
     private final ProjectionGenerations generations;
@@ -29,18 +29,7 @@ public class TemplateQueries {
      * {@code wait}; after that, the template as far as the view has come.
      */
     public Optional<ResponderTemplate> template(String name, long minVersion, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Optional<ResponderTemplate> found = template(name);
-        while (found.map(t -> t.version() < minVersion).orElse(true) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(PAUSE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            found = template(name);
-        }
-        return found;
+        return ReadYourWrites.await(() -> template(name), ResponderTemplate::version, minVersion, wait);
     }
 
     /** The live templates by name, and the retired ones too when {@code withRetired}. */
