@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * what has arrived, usually one command's events, so freshness does not suffer. Events are assigned to segments by
  * aggregate (an incident's or a component's events always go to one segment, in order), so the read models kept per
  * aggregate are built by several segments in parallel, spread over the nodes. Why each processor has the segments it
- * has ({@link SingleSegment}): docs/read-side.md.
+ * has ({@link SingleSegment}): docs/read-side.md. The coordinator that feeds the work packages does not pause for
+ * 100 ms when their buffers are full ({@link PromptCoordinatorExecutor}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessors {
@@ -39,7 +40,12 @@ public class ProjectionProcessors {
                     .initialSegmentCount(properties.segments())
                     .tokenClaimInterval(properties.claimInterval().toMillis())
                     .claimExtensionThreshold(properties.claimExtension().toMillis())
-                    .maxSegmentProvider(name -> nodes.fairShare(segments.of(name))));
+                    .maxSegmentProvider(name -> nodes.fairShare(segments.of(name)))
+                    .coordinatorExecutor(name -> {
+                        PromptCoordinatorExecutor coordinator = new PromptCoordinatorExecutor(name);
+                        configuration.onShutdown(coordinator::shutdown);
+                        return coordinator;
+                    }));
             segments.singleSegment().forEach(name -> processing.registerPooledStreamingEventProcessorConfiguration(name,
                     (configuration, builder) -> builder.initialSegmentCount(1)));
         });
