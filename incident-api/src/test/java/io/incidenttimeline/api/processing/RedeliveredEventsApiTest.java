@@ -8,8 +8,8 @@ import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Bodies;
 import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
-import io.incidenttimeline.projections.metrics.IncidentMetricsProjection;
 import io.incidenttimeline.projections.publicview.PublicViewProjection;
+import io.incidenttimeline.projections.responder.ResponderViewProjection;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -51,8 +51,9 @@ class RedeliveredEventsApiTest extends ApiIntegrationTest {
         List<Long> positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "ORDER BY globalIndex", Long.class, incident);
 
-        for (String name : List.of(PublicViewProjection.NAME, IncidentMetricsProjection.NAME)) {
-            moveBack(name, positions.get(1));
+        // the metrics are in the responder view's processing group
+        for (String processor : List.of(PublicViewProjection.NAME, ResponderViewProjection.NAME)) {
+            moveBack(processor, positions.get(1));
         }
         awaitCaughtUp();
 

@@ -120,7 +120,7 @@ class StorageLocationsTest {
             assertThat(reads.getJdbcUrl()).isEqualTo(readStore.url());
 
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-            for (String processor : List.of("public-view", "audit-trail", "incident-metrics")) {
+            for (String processor : List.of("public-view", "audit-trail", "responder-view")) {
                 Transaction transaction = processing.transactionManager(processor).startTransaction();
                 try {
                     assertThat(TransactionSynchronizationManager.hasResource(reads))

@@ -9,6 +9,7 @@ import io.incidenttimeline.core.incident.event.UpdateRetracted;
 import io.incidenttimeline.core.shared.ComponentStatus;
 import io.incidenttimeline.projections.document.DocumentProjection;
 import io.incidenttimeline.projections.document.DocumentReadModel;
+import io.incidenttimeline.projections.publicview.PublicViewProjection;
 import io.incidenttimeline.projections.runtime.AggregateProgress;
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.ReadStore;
@@ -22,12 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The component status history read model, a processing group of its own: per incident the public facts about its
- * components, folded by {@link IncidentStatusHistory}, and the status intervals they amount to, which the uptime bars
- * read ({@link ComponentHistoryTables}).
+ * The component status history read model: per incident the public facts about its components, folded by
+ * {@link IncidentStatusHistory}, and the status intervals they amount to, which the uptime bars read
+ * ({@link ComponentHistoryTables}). It serves the public page beside the public view and moves with it, so it shares the
+ * public view's processing group: one transaction per batch for both, and a replay of either rebuilds both.
  */
 @Component
-@ProcessingGroup(ComponentHistoryProjection.NAME)
+@ProcessingGroup(PublicViewProjection.NAME)
 public class ComponentHistoryProjection implements DocumentReadModel {
 
     public static final String NAME = "component-history";

@@ -10,6 +10,7 @@ import io.incidenttimeline.projections.document.DocumentReadModel;
 import io.incidenttimeline.projections.document.JsonDocumentTable;
 import io.incidenttimeline.projections.document.JsonDocumentTable.Column;
 import io.incidenttimeline.projections.publicview.PublicIncidentHandlers;
+import io.incidenttimeline.projections.responder.ResponderViewProjection;
 import io.incidenttimeline.projections.runtime.AggregateProgress;
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.AggregateTypes;
@@ -33,14 +34,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The incident metrics read model, a processing group of its own: per incident a {@link MetricsIncident} folded by
+ * The incident metrics read model: per incident a {@link MetricsIncident} folded by
  * {@link IncidentMetricsFold} (the public view's events, see {@link PublicIncidentHandlers}, and the internal
  * lifecycle times and resolution), indexed by when impact started, with its highest impact, the components it
  * touched and each measure beside it for the Prometheus export. Internal: read only by responders, auditors and the
- * admin's metrics endpoint, never by a public one.
+ * admin's metrics endpoint, never by a public one. It is the responders' read model beside their view of the incident
+ * and moves with it, so it shares the responder view's processing group: one transaction per batch for both, and a
+ * replay of either rebuilds both.
  */
 @Component
-@ProcessingGroup(IncidentMetricsProjection.NAME)
+@ProcessingGroup(ResponderViewProjection.NAME)
 public class IncidentMetricsProjection implements PublicIncidentHandlers, DocumentReadModel {
 
     public static final String NAME = "incident-metrics";

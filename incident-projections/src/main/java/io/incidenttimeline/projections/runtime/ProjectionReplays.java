@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
@@ -32,8 +31,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds projections beside themselves. A replay points the projection's writes at the next generation, resets the
- * processor's tokens to the start of the store and lets it run; queries keep reading the last complete generation.
+ * Rebuilds projections beside themselves. The unit of a replay is a processing group: the read models of one group
+ * share its processor, its tokens and its transactions, so a replay of any of them rebuilds them all. It points their
+ * writes at their next generations, resets the processor's tokens to the start of the store and lets it run; queries
+ * keep reading the last complete generations. A read model of the group that is not replaying (a replay begun before
+ * it joined the group) is given the events again and skips them, as its per-aggregate progress tells it to.
  * A monitor watches the processor and, once its position has reached the head recorded when the tokens were reset,
  * switches queries to the new generation and drops the old one. It logs the progress every second while a replay runs.
  * <p>
@@ -61,6 +63,8 @@ public class ProjectionReplays implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final ProjectionGenerations generations;
     private final Map<String, ReplayableProjection> projections;
+    /** The processing group of each read model, by read model name. */
+    private final Map<String, String> groups;
     private final SegmentClaims claims;
     private final EventStore events;
     private final TransactionTemplate transaction;
@@ -88,6 +92,8 @@ public class ProjectionReplays implements SmartLifecycle {
         this.generations = generations;
         this.projections = projections.stream()
                 .collect(Collectors.toMap(ReplayableProjection::name, Function.identity(), (a, b) -> a, TreeMap::new));
+        this.groups = this.projections.values().stream()
+                .collect(Collectors.toMap(ReplayableProjection::name, ProcessingGroups::of, (a, b) -> a, TreeMap::new));
         this.claims = claims;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -98,25 +104,38 @@ public class ProjectionReplays implements SmartLifecycle {
         return projections.keySet().stream().map(this::status).toList();
     }
 
+    /** Starts rebuilding the read model's whole processing group; throws if a replay of that group is under way. */
     public synchronized ProjectionStatus replay(String name) {
         known(name);
-        OptionalInt begun = generations.beginReplay(name, clock.instant());
-        if (begun.isEmpty()) {
+        String group = groups.get(name);
+        List<String> members = members(group);
+        Instant now = clock.instant();
+        Boolean begun = transaction.execute(status -> {
+            for (String member : members) {
+                if (generations.beginReplay(member, now).isEmpty()) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+            }
+            return true;
+        });
+        if (!Boolean.TRUE.equals(begun)) {
+            generations.refresh();
             throw new ReplayAlreadyRunning(name);
         }
-        int generation = begun.getAsInt();
-        log.info("Replay of {} started: generation {} is built from the start of the event store once every node has "
-                + "let go of the processor", name, generation);
-        stopForReset(name);
-        resetIfAllClaimsFree(name, generation);
+        log.info("Replay of {} started: the next generations of {} are built from the start of the event store once "
+                + "every node has let go of the processor", group, members);
+        stopForReset(group);
+        resetIfAllClaimsFree(group);
         return status(name);
     }
 
     public ProjectionStatus status(String name) {
         known(name);
-        StreamingEventProcessor processor = processor(name);
+        String group = groups.get(name);
+        StreamingEventProcessor processor = processor(group);
         ProjectionGenerations.State state = generations.state(name);
-        List<ProjectionStatus.SegmentStatus> segments = segments(name, processor.processingStatus());
+        List<ProjectionStatus.SegmentStatus> segments = segments(group, processor.processingStatus());
         Long position = lowest(segments);
         long head = head();
         boolean caughtUp = head == 0 || position != null && position >= head;
@@ -149,23 +168,33 @@ public class ProjectionReplays implements SmartLifecycle {
                 dropper.execute(() -> drop(old));
             }
         }
-        for (String name : projections.keySet()) {
-            ProjectionGenerations.State state = generations.state(name);
-            if (state.resetPending()) {
-                stopForReset(name);
-                if (!resetIfAllClaimsFree(name, state.building())
-                        && state.replayStartedAt().plus(RESET_DEADLINE).isBefore(clock.instant())) {
-                    generations.abandonReplay(name, state.building());
+        for (String group : Set.copyOf(groups.values())) {
+            List<ProjectionGenerations.State> pending = members(group).stream().map(generations::state)
+                    .filter(ProjectionGenerations.State::resetPending).toList();
+            if (!pending.isEmpty()) {
+                stopForReset(group);
+                if (!resetIfAllClaimsFree(group) && pending.stream().anyMatch(state ->
+                        state.replayStartedAt().plus(RESET_DEADLINE).isBefore(clock.instant()))) {
+                    pending.forEach(state -> generations.abandonReplay(state.projection(), state.building()));
                     log.error("Replay of {} abandoned: some node did not let go of the processor within {}; queries "
-                            + "go on reading generation {}", name, RESET_DEADLINE, state.active());
+                            + "go on reading the generations they read", group, RESET_DEADLINE);
                 }
                 continue;
             }
-            startAfterReset(name);
-            if (state.replaying()) {
-                followReplay(name, state);
+            startAfterReset(group);
+            for (String member : members(group)) {
+                ProjectionGenerations.State state = generations.state(member);
+                if (state.replaying()) {
+                    followReplay(member, state);
+                }
             }
         }
+    }
+
+    /** The read models of a processing group, by name. */
+    private List<String> members(String group) {
+        return groups.entrySet().stream().filter(entry -> entry.getValue().equals(group)).map(Map.Entry::getKey)
+                .toList();
     }
 
     private void followReplay(String name, ProjectionGenerations.State state) {
@@ -206,33 +235,40 @@ public class ProjectionReplays implements SmartLifecycle {
     }
 
     /**
-     * Resets the tokens if no other node holds a claim, recording the head to reach in the same transaction; returns
-     * whether it did (or another node just did).
+     * Resets the group's tokens if no other node holds a claim, recording the head to reach for every read model of it
+     * waiting for the reset, in the same transaction; returns whether it did (or another node just did).
      */
-    private boolean resetIfAllClaimsFree(String name, int generation) {
-        StreamingEventProcessor processor = processor(name);
+    private boolean resetIfAllClaimsFree(String group) {
+        StreamingEventProcessor processor = processor(group);
         long[] target = new long[1];
         try {
             Boolean reset = transaction.execute(status -> {
+                List<ProjectionGenerations.State> pending = members(group).stream().map(generations::current)
+                        .filter(ProjectionGenerations.State::resetPending).toList();
+                if (pending.isEmpty()) {
+                    return false;
+                }
                 processor.resetTokens();
                 target[0] = head();
-                if (!generations.tokensReset(name, generation, target[0])) {
-                    status.setRollbackOnly();
-                    return false;
+                for (ProjectionGenerations.State state : pending) {
+                    if (!generations.tokensReset(state.projection(), state.building(), target[0])) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
                 }
                 return true;
             });
             if (Boolean.TRUE.equals(reset)) {
-                log.info("Replay of {}: tokens reset; building generation {} up to position {}", name, generation,
+                log.info("Replay of {}: tokens reset; building the next generations up to position {}", group,
                         target[0]);
             }
         } catch (UnableToClaimTokenException claimedElsewhere) {
-            log.debug("Replay of {} waits for another node to let go of the processor: {}", name,
+            log.debug("Replay of {} waits for another node to let go of the processor: {}", group,
                     claimedElsewhere.getMessage());
             return false;
         }
-        if (!generations.current(name).resetPending()) {
-            startAfterReset(name);
+        if (members(group).stream().map(generations::current).noneMatch(ProjectionGenerations.State::resetPending)) {
+            startAfterReset(group);
             return true;
         }
         return false;
