@@ -3,10 +3,11 @@ package io.incidenttimeline.projections.document;
 import io.incidenttimeline.projections.runtime.AggregateProgress;
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.support.BatchResources;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -18,7 +19,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * read once per batch (all of them with one query per table when the batch's events are known up front, as in a
  * processor's batch, where the database gains from it: see {@link AggregateProgress#preloadsBatches()}) and only the changed ones are written, before the batch's transaction commits, together with the
  * processor's token. A batch that fails is rolled back and handled again with fresh state. On a reset the generation
- * being built is emptied.
+ * being built is emptied. The documents a batch committed are kept in memory for the next batch about the same
+ * aggregate ({@link CommittedDocuments}), which then takes them without reading their rows.
  */
 public final class DocumentProjection {
 
@@ -27,6 +29,7 @@ public final class DocumentProjection {
     private final AggregateProgress progress;
     private final List<DocumentTable<?>> tables;
     private final Runnable committedChange;
+    private final CommittedDocuments committed = new CommittedDocuments();
 
     /**
      * @param committedChange run once a batch that changed a document has committed
@@ -53,10 +56,12 @@ public final class DocumentProjection {
      */
     public <D> void fold(DocumentTable<D> table, String documentId, DomainEventMessage<?> event, UnaryOperator<D> fold) {
         Batch batch = batch();
-        if (!batch.progress.firstDelivery(event.getAggregateIdentifier(), event.getSequenceNumber())) {
+        String aggregateId = event.getAggregateIdentifier();
+        if (!batch.progress.firstDelivery(aggregateId, event.getSequenceNumber())) {
             return;
         }
         PendingDocuments<D> documents = batch.documents(table);
+        batch.adoptCommitted(table, documentId, aggregateId);
         D before = documents.get(documentId);
         D after = fold.apply(before);
         if (after != null && !after.equals(before)) {
@@ -66,6 +71,7 @@ public final class DocumentProjection {
 
     /** Empties the generation a replay builds, before the replay refills it. */
     public void reset() {
+        committed.forgetAll();
         var state = generations.current(name);
         if (state.replaying()) {
             deleteGeneration(state.building());
@@ -73,6 +79,7 @@ public final class DocumentProjection {
     }
 
     public void deleteGeneration(int generation) {
+        committed.forgetAll();
         tables.forEach(table -> table.deleteGeneration(generation));
         progress.deleteGeneration(name, generation);
     }
@@ -87,6 +94,8 @@ public final class DocumentProjection {
         private final int generation = generations.writeGeneration(name);
         private final AggregateProgress.Batch progress = DocumentProjection.this.progress.batch(name, generation);
         private final Map<DocumentTable<?>, PendingDocuments<?>> documents = new LinkedHashMap<>();
+        /** Per table, the aggregate each document this batch touched belongs to. */
+        private final Map<DocumentTable<?>, Map<String, String>> aggregates = new LinkedHashMap<>();
         private boolean changed;
 
         Batch() {
@@ -104,10 +113,29 @@ public final class DocumentProjection {
         private void preload(List<DomainEventMessage<?>> events) {
             progress.preload(events.stream().map(DomainEventMessage::getAggregateIdentifier).toList());
             for (DocumentTable<?> table : tables) {
-                documents(table).preload(events.stream()
-                        .map(event -> table.documentId(event.getType(), event.getAggregateIdentifier()))
-                        .filter(Objects::nonNull).toList());
+                List<String> unknown = new ArrayList<>();
+                for (DomainEventMessage<?> event : events) {
+                    String documentId = table.documentId(event.getType(), event.getAggregateIdentifier());
+                    if (documentId != null && !adoptCommitted(table, documentId, event.getAggregateIdentifier())) {
+                        unknown.add(documentId);
+                    }
+                }
+                documents(table).preload(unknown);
             }
+        }
+
+        /**
+         * Takes the document as the last batch about its aggregate committed it, if that is what the row holds; returns
+         * whether the batch has it now without reading the row.
+         */
+        <D> boolean adoptCommitted(DocumentTable<D> table, String documentId, String aggregateId) {
+            aggregates.computeIfAbsent(table, t -> new HashMap<>()).putIfAbsent(documentId, aggregateId);
+            PendingDocuments<D> pending = documents(table);
+            if (!pending.has(documentId)) {
+                committed.find(table, generation, documentId, aggregateId, progress.stored(aggregateId))
+                        .ifPresent(document -> pending.adopt(documentId, document));
+            }
+            return pending.has(documentId);
         }
 
         @SuppressWarnings("unchecked")
@@ -120,8 +148,14 @@ public final class DocumentProjection {
         }
 
         void write() {
-            progress.write();
-            documents.forEach(this::write);
+            try {
+                progress.write();
+                documents.forEach(this::write);
+            } catch (RuntimeException failed) {
+                // the batch is handled again; it must read the rows, whatever this node kept of them
+                committed.forgetAll();
+                throw failed;
+            }
         }
 
         @SuppressWarnings("unchecked")
@@ -134,6 +168,13 @@ public final class DocumentProjection {
         }
 
         void announce() {
+            aggregates.forEach((table, byDocument) -> byDocument.forEach((documentId, aggregateId) -> {
+                Object document = documents.get(table).peek(documentId);
+                Long sequence = progress.applied(aggregateId);
+                if (document != null && sequence != null) {
+                    committed.keep(table, generation, documentId, aggregateId, sequence, document);
+                }
+            }));
             if (changed) {
                 committedChange.run();
             }

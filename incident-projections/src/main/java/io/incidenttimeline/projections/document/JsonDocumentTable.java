@@ -74,8 +74,15 @@ public final class JsonDocumentTable<D> implements DocumentTable<D> {
                 .toList();
         if (!updates.isEmpty()) {
             String set = columns.stream().map(c -> c.name() + " = ?, ").collect(Collectors.joining());
-            jdbc.batchUpdate("UPDATE " + table + " SET " + set + "document = ? WHERE generation = ? AND " + idColumn
-                    + " = ?", updates);
+            int[] updated = jdbc.batchUpdate("UPDATE " + table + " SET " + set + "document = ? WHERE generation = ? AND "
+                    + idColumn + " = ?", updates);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    // the batch took the document from memory, but its row is gone: fail it, the retry reads the rows
+                    throw new IllegalStateException("no row of " + table + " " + updates.get(i)[updates.get(i).length - 1]
+                            + " in generation " + generation + " to update");
+                }
+            }
         }
         List<Object[]> inserts = changes.stream().filter(DocumentChange::inserted).map(c -> insert(generation, c.after()))
                 .toList();

@@ -37,6 +37,24 @@ final class PendingDocuments<T> {
         });
     }
 
+    /** Whether the batch has the document already (read, adopted or put). */
+    boolean has(String id) {
+        return current.containsKey(id);
+    }
+
+    /** Takes {@code document} as the stored one, without reading the table: it is known to be what the row holds. */
+    void adopt(String id, T document) {
+        if (!current.containsKey(id)) {
+            stored.put(id, document);
+            current.put(id, document);
+        }
+    }
+
+    /** The document as this batch has it so far, without reading it (null if there is none or it was not read). */
+    T peek(String id) {
+        return current.get(id);
+    }
+
     /** The document as this batch has it so far (null if there is none). */
     T get(String id) {
         preload(List.of(id));

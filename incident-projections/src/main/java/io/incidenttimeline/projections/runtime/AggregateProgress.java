@@ -109,6 +109,19 @@ public class AggregateProgress {
             return true;
         }
 
+        /**
+         * The sequence the store held for the aggregate when this batch first read its progress (null: none, or not
+         * read yet).
+         */
+        public Long stored(String aggregateId) {
+            return stored.get(aggregateId);
+        }
+
+        /** The sequence of the aggregate's last event applied, in this batch or before it (null: none). */
+        public Long applied(String aggregateId) {
+            return applied.get(aggregateId);
+        }
+
         /** Reads the progress of every aggregate in {@code aggregateIds} not read yet, with one query. */
         public void preload(Collection<String> aggregateIds) {
             List<String> missing = aggregateIds.stream().filter(id -> !applied.containsKey(id)).distinct().toList();

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -19,6 +20,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /** The skeleton against a real table: what a batch reads, what it writes, what it skips, and where it writes. */
 class DocumentProjectionTest {
@@ -118,11 +122,49 @@ class DocumentProjectionTest {
         handle(event("t-1", 0, "a"));
         handle(event("t-1", 1, "b"), event("t-2", 0, "c"), event("t-3", 0, "d"));
 
-        assertThat(table.loads).containsExactly(List.of("t-1"), List.of("t-1", "t-2", "t-3"));
+        // t-1 as the first batch committed it, from memory
+        assertThat(table.loads).containsExactly(List.of("t-1"), List.of("t-2", "t-3"));
         assertThat(table.writes.get(1)).extracting(DocumentChange::inserted).containsExactly(false, true, true);
         assertThat(stored(1, "t-1").events()).containsExactly("a", "b");
         assertThat(jdbc.queryForObject("SELECT size FROM tally WHERE tally_id = 't-1'", Integer.class))
                 .as("an update writes the columns beside the document too").isEqualTo(2);
+    }
+
+    @Test
+    void theNextBatchAboutAnAggregateTakesItsDocumentAsTheLastBatchCommittedItWithoutReadingTheRow() {
+        handle(event("t-1", 0, "declared"));
+        handle(event("t-1", 1, "updated"));
+        handle(event("t-1", 2, "resolved"));
+
+        assertThat(table.loads).containsExactly(List.of("t-1"));
+        assertThat(stored(1, "t-1").events()).containsExactly("declared", "updated", "resolved");
+    }
+
+    @Test
+    void aDocumentAnotherNodeMovedOnIsReadFromItsRowAgain() {
+        handle(event("t-1", 0, "declared"));
+        // another node, holding the segment meanwhile, applied event 1
+        BatchingUnitOfWork<DomainEventMessage<?>> elsewhere = new BatchingUnitOfWork<>(List.of(event("t-1", 1, "elsewhere")));
+        DocumentProjection otherNode = new DocumentProjection("tallies", generations, new AggregateProgress(jdbc, true),
+                () -> { }, table);
+        elsewhere.execute(() -> otherNode.fold(table, "t-1", elsewhere.getMessage(),
+                tally -> Tally.fold(tally, "t-1", "elsewhere")));
+
+        handle(event("t-1", 2, "resolved"));
+
+        assertThat(stored(1, "t-1").events()).containsExactly("declared", "elsewhere", "resolved");
+    }
+
+    @Test
+    void aDocumentKeptInMemoryWhoseRowIsGoneFailsTheBatchAndTheRetryReadsTheRows() {
+        handle(event("t-1", 0, "declared"));
+        jdbc.update("DELETE FROM tally WHERE tally_id = 't-1'");
+
+        assertThatThrownBy(() -> handleInTransaction(event("t-1", 1, "updated")))
+                .hasMessageContaining("no row of tally t-1");
+        handleInTransaction(event("t-1", 1, "updated"));
+
+        assertThat(stored(1, "t-1").events()).containsExactly("updated");
     }
 
     @Test
@@ -194,6 +236,27 @@ class DocumentProjectionTest {
 
     private void handle(DomainEventMessage<?>... events) {
         BatchingUnitOfWork<DomainEventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(events));
+        batch.execute(() -> fold(batch.getMessage()));
+    }
+
+    /** As a processor handles a batch: in a transaction of the batch's own, rolled back when it fails. */
+    private void handleInTransaction(DomainEventMessage<?>... events) {
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(jdbc.getDataSource());
+        BatchingUnitOfWork<DomainEventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(events));
+        batch.attachTransaction(() -> {
+            TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    transactions.commit(status);
+                }
+
+                @Override
+                public void rollback() {
+                    transactions.rollback(status);
+                }
+            };
+        });
         batch.execute(() -> fold(batch.getMessage()));
     }
 
