@@ -157,7 +157,8 @@ public final class Bench {
                 cpu = Machine.processCpuSeconds();
                 double seconds = app.replay(projection);
                 double cpuSeconds = Machine.processCpuSeconds() - cpu;
-                figure("rebuild-" + projection, "2. rebuild " + projection + ", events/s", "events/s",
+                figure("rebuild-" + projection, "2. rebuild " + projection + (projection.equals("public-view")
+                                ? " (its processing group: with the component history)" : "") + ", events/s", "events/s",
                         "raw JDBC sequential read + Jackson deserialization", rebuildTarget(projection, postgres)).add(head / seconds, baseline);
                 figure("rebuild-cpu-" + projection, "2. rebuild " + projection + ", events per CPU-second of the JVM",
                         "events/CPU-s", null, "–").add(head / cpuSeconds, null);
