@@ -27,6 +27,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import java.util.function.Function;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
@@ -36,7 +38,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon wiring. The aggregates carry no Spring annotation (incident-core stays free of Spring), so they are
- * registered here, each with a snapshot trigger.
+ * registered here, each with a snapshot trigger and an aggregate cache.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -45,20 +47,32 @@ public class AxonConfig {
     static final int READ_BATCH_SIZE = 1000;
 
     @Bean
-    ConfigurerModule aggregates(IncidentProperties properties) {
+    ConfigurerModule aggregates(IncidentProperties properties, AggregateCacheProperties cache) {
         int threshold = properties.snapshotThreshold();
+        long cacheSize = cache.maxSize();
         return configurer -> {
-            configurer.configureAggregate(eventSourced(Incident.class, threshold));
-            configurer.configureAggregate(eventSourced(Component.class, threshold));
-            configurer.configureAggregate(eventSourced(Maintenance.class, threshold));
-            configurer.configureAggregate(eventSourced(AccessToken.class, threshold));
-            configurer.configureAggregate(eventSourced(Template.class, threshold));
+            configurer.configureAggregate(eventSourced(Incident.class, threshold, cacheSize));
+            configurer.configureAggregate(eventSourced(Component.class, threshold, cacheSize));
+            configurer.configureAggregate(eventSourced(Maintenance.class, threshold, cacheSize));
+            configurer.configureAggregate(eventSourced(AccessToken.class, threshold, cacheSize));
+            configurer.configureAggregate(eventSourced(Template.class, threshold, cacheSize));
         };
     }
 
-    private static <T> AggregateConfigurer<T> eventSourced(Class<T> type, int snapshotThreshold) {
-        return AggregateConfigurer.defaultConfiguration(type)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+    /**
+     * Each aggregate type with a snapshot trigger and, unless {@code cacheSize} is 0, a cache of its own (aggregate ids
+     * of different types may be equal) behind a {@link StoreCheckedCachingRepository}.
+     */
+    private static <T> AggregateConfigurer<T> eventSourced(Class<T> type, int snapshotThreshold, long cacheSize) {
+        AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> snapshots =
+                c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold);
+        aggregate.configureSnapshotTrigger(snapshots);
+        if (cacheSize > 0) {
+            aggregate.configureRepository(c -> StoreCheckedCachingRepository.of(type, aggregate, c, snapshots.apply(c),
+                    new CaffeineCache(cacheSize)));
+        }
+        return aggregate;
     }
 
     /** Spring's snapshotter finds the aggregates it may snapshot through AggregateFactory beans. */
