@@ -82,7 +82,7 @@ public class AuditTrailProjection implements ReplayableProjection {
                 }
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(AuditRow.INSERT, rows.values().stream().map(row -> row.insert(generation)).toList());
+                jdbc.batchUpdate(AuditRow.INSERT, new AuditRow.Insert(generation, List.copyOf(rows.values())));
             }
         }
 
