@@ -89,7 +89,7 @@ public class AuditTrailProjection implements ReplayableProjection {
                 }
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(AuditRow.INSERT, new AuditRow.Insert(generation, List.copyOf(rows.values())));
+                AuditRows.insert(jdbc, generation, List.copyOf(rows.values()));
             }
         }
 
