@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.support.Timestamps;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 
 /** One row of {@code audit_event}: a stored event with its position, its audit metadata and its payload as JSON. */
 record AuditRow(long position, String eventId, String type, String revision, String aggregateId, String incidentId,
@@ -31,6 +35,54 @@ record AuditRow(long position, String eventId, String type, String revision, Str
         return new Object[] {generation, position, eventId, type, revision, aggregateId, incidentId,
                 Timestamps.column(occurredAt), Timestamps.column(recordedAt), actor, role, channel, correlationId,
                 idempotencyKey, payload};
+    }
+
+    /**
+     * Binds rows to {@link #INSERT} with their column types, the same values {@link #insert} gives: Spring's binding of
+     * untyped arguments asks the driver about every null and logs every parameter, a tenth of a rebuild's time.
+     */
+    record Insert(int generation, List<AuditRow> rows) implements BatchPreparedStatementSetter {
+
+        @Override
+        public void setValues(PreparedStatement ps, int i) throws SQLException {
+            AuditRow row = rows.get(i);
+            ps.setInt(1, generation);
+            ps.setLong(2, row.position);
+            ps.setString(3, row.eventId);
+            ps.setString(4, row.type);
+            text(ps, 5, row.revision);
+            ps.setString(6, row.aggregateId);
+            text(ps, 7, row.incidentId);
+            time(ps, 8, row.occurredAt);
+            time(ps, 9, row.recordedAt);
+            text(ps, 10, row.actor);
+            text(ps, 11, row.role);
+            text(ps, 12, row.channel);
+            text(ps, 13, row.correlationId);
+            text(ps, 14, row.idempotencyKey);
+            ps.setString(15, row.payload);
+        }
+
+        @Override
+        public int getBatchSize() {
+            return rows.size();
+        }
+
+        private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.VARCHAR);
+            } else {
+                ps.setString(index, value);
+            }
+        }
+
+        private static void time(PreparedStatement ps, int index, Instant value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(index, Timestamps.column(value));
+            }
+        }
     }
 
     static AuditRow read(ResultSet rs) throws SQLException {

@@ -1,8 +1,5 @@
 package io.incidenttimeline.projections.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidenttimeline.core.shared.DomainEvent;
-import io.incidenttimeline.core.shared.EventJson;
 import io.incidenttimeline.projections.support.AggregateTypes;
 import io.incidenttimeline.projections.runtime.ProjectionGenerations;
 import io.incidenttimeline.projections.runtime.ReplayableProjection;
@@ -18,15 +15,20 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import io.incidenttimeline.projections.support.ReadStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * One row per stored event, with its global position, its audit metadata and its payload as stored. The rows of a
- * batch of events are inserted together at its end, in the batch's transaction.
+ * batch of events are inserted together at its end, in the batch's transaction. Payload, times and metadata are read
+ * from the stored JSON ({@link StoredJson}) without building the event record, unless upcasters are configured: then
+ * a stored payload may be of an older revision, and the upcast record is written instead.
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.NAME)
@@ -35,16 +37,21 @@ import org.springframework.stereotype.Component;
 public class AuditTrailProjection implements ReplayableProjection {
 
     public static final String NAME = "audit-trail";
-    private static final ObjectMapper EVENT_JSON = EventJson.objectMapper();
 
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
     private final RecordedEvents events;
+    private final Serializer serializer;
+    private final boolean storedPayloads;
 
-    public AuditTrailProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations, RecordedEvents events) {
+    public AuditTrailProjection(@ReadStore JdbcTemplate jdbc, ProjectionGenerations generations, RecordedEvents events,
+                                @Qualifier("eventSerializer") Serializer serializer,
+                                ObjectProvider<EventUpcaster> upcasters) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.events = events;
+        this.serializer = serializer;
+        this.storedPayloads = upcasters.stream().findAny().isEmpty();
     }
 
     @Override
@@ -82,7 +89,7 @@ public class AuditTrailProjection implements ReplayableProjection {
                 }
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(AuditRow.INSERT, rows.values().stream().map(row -> row.insert(generation)).toList());
+                AuditRows.insert(jdbc, generation, List.copyOf(rows.values()));
             }
         }
 
@@ -99,7 +106,7 @@ public class AuditTrailProjection implements ReplayableProjection {
     }
 
     @EventHandler
-    void on(Object payload, DomainEventMessage<?> event, TrackingToken token) throws Exception {
+    void on(DomainEventMessage<?> event, TrackingToken token) throws Exception {
         long position = token.position().orElseThrow(() -> new IllegalStateException("the token has no position"));
         Batch batch = BatchResources.current(NAME, Batch::new, Batch::write, b -> { });
         AuditRow taken = batch.rows.get(position);
@@ -109,18 +116,13 @@ public class AuditTrailProjection implements ReplayableProjection {
         }
         String aggregateId = event.getAggregateIdentifier();
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
-        var metadata = event.getMetaData();
+        StoredJson.Content content = storedPayloads ? StoredJson.fromStore(event, serializer)
+                : StoredJson.fromRecord(event, serializer);
+        String[] metadata = content.metadata();
         batch.rows.put(position, new AuditRow(position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                revision == null ? null : revision.value(), aggregateId, incidentId(event),
-                payload instanceof DomainEvent domainEvent ? domainEvent.occurredAt() : null,
-                RecordedEvents.recordedAt(event), text(metadata, "actor"), text(metadata, "role"),
-                text(metadata, "channel"), text(metadata, "correlationId"), text(metadata, "idempotencyKey"),
-                EVENT_JSON.writeValueAsString(payload)));
-    }
-
-    private static String text(MetaData metadata, String key) {
-        Object value = metadata.get(key);
-        return value == null ? null : value.toString();
+                revision == null ? null : revision.value(), aggregateId, incidentId(event), content.occurredAt(),
+                content.recordedAt(), metadata[0], metadata[1], metadata[2], metadata[3], metadata[4],
+                content.payload()));
     }
 
     /** The incident an event belongs to; component and maintenance streams belong to none. */

@@ -3,6 +3,7 @@ package io.incidenttimeline.projections.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,23 @@ class AuditRowTest {
         AuditRow read = jdbc.queryForObject("SELECT * FROM audit_event WHERE generation = 3",
                 (rs, row) -> AuditRow.read(rs));
         assertThat(read).isEqualTo(ROW);
+    }
+
+    @Test
+    void rowsBoundWithTheirColumnTypesAreStoredAsTheirUntypedInsertStoresThem() {
+        AuditRow sparse = new AuditRow(43, "event-2", "ComponentDefined", null, "component-1", null, null,
+                Instant.parse("2026-03-01T10:00:02.000000500Z"), "bob", null, "api", null, null, "{}");
+        JdbcTemplate jdbc = auditTable();
+        jdbc.batchUpdate(AuditRow.INSERT, List.of(ROW.insert(1), sparse.insert(1)));
+
+        jdbc.batchUpdate(AuditRow.INSERT, new AuditRow.Insert(2, List.of(ROW, sparse)));
+
+        List<AuditRow> untyped = jdbc.query("SELECT * FROM audit_event WHERE generation = 1 ORDER BY global_position",
+                (rs, row) -> AuditRow.read(rs));
+        List<AuditRow> typed = jdbc.query("SELECT * FROM audit_event WHERE generation = 2 ORDER BY global_position",
+                (rs, row) -> AuditRow.read(rs));
+        assertThat(typed).isEqualTo(untyped).hasSize(2);
+        assertThat(typed.get(0)).isEqualTo(ROW);
     }
 
     @Test
