@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Bodies;
-import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.FreshDatabases;
 import io.incidenttimeline.api.support.Incidents;
+import io.incidenttimeline.api.support.ReadModels;
 import io.incidenttimeline.projections.publicview.PublicViewProjection;
 import io.incidenttimeline.projections.responder.ResponderViewProjection;
 import io.incidenttimeline.projections.support.ReadStore;
@@ -47,7 +47,7 @@ class ProcessingGroupUpgradeApiTest extends ApiIntegrationTest {
                 Map.of(component, "major_outage")));
         Incidents.post(api, incident, Bodies.with(Bodies.update("resolved", "Fixed"), "components",
                 Map.of(component, "operational")));
-        awaitCaughtUp();
+        ReadModels.awaitCaughtUp(api);
         String publicIncident = api.get("/api/public/v1/incidents/" + incident).send().body();
         List<Map<String, Object>> intervals = intervals(incident);
         assertThat(intervals).isNotEmpty();
@@ -69,7 +69,7 @@ class ProcessingGroupUpgradeApiTest extends ApiIntegrationTest {
         } finally {
             processors.forEach(StreamingEventProcessor::start);
         }
-        awaitCaughtUp();
+        ReadModels.awaitCaughtUp(api);
 
         assertThat(intervals(incident)).isEqualTo(intervals);
         assertThat(api.get("/api/public/v1/incidents/" + incident).send().body()).isEqualTo(publicIncident);
@@ -92,17 +92,5 @@ class ProcessingGroupUpgradeApiTest extends ApiIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void awaitCaughtUp() {
-        Eventually.until(() -> api.get("/api/v1/admin/projections").as(ApiClient.ADMIN).send().json().get("projections"),
-                list -> {
-                    for (var p : list) {
-                        if (!p.get("caughtUp").asBoolean() || p.get("position").asLong() != p.get("head").asLong()) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }, "every projection caught up");
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidenttimeline.api.support.ApiClient;
 import io.incidenttimeline.api.support.ApiIntegrationTest;
 import io.incidenttimeline.api.support.Bodies;
-import io.incidenttimeline.api.support.Eventually;
 import io.incidenttimeline.api.support.Incidents;
+import io.incidenttimeline.api.support.ReadModels;
 import io.incidenttimeline.projections.publicview.PublicViewProjection;
 import io.incidenttimeline.projections.responder.ResponderViewProjection;
 import java.util.List;
@@ -45,7 +45,7 @@ class RedeliveredEventsApiTest extends ApiIntegrationTest {
         Incidents.declare(api, Bodies.declaration(incident));
         Incidents.post(api, incident, Bodies.update("identified", "Cause found"));
         Incidents.post(api, incident, Bodies.update("resolved", "Fixed"));
-        awaitCaughtUp();
+        ReadModels.awaitCaughtUp(api);
         String publicView = api.get("/api/public/v1/incidents/" + incident).send().body();
         String metrics = api.get("/api/v1/incidents/" + incident + "/metrics").as(ApiClient.AUDITOR).send().body();
         List<Long> positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? "
@@ -55,7 +55,7 @@ class RedeliveredEventsApiTest extends ApiIntegrationTest {
         for (String processor : List.of(PublicViewProjection.NAME, ResponderViewProjection.NAME)) {
             moveBack(processor, positions.get(1));
         }
-        awaitCaughtUp();
+        ReadModels.awaitCaughtUp(api);
 
         assertThat(api.get("/api/public/v1/incidents/" + incident).send().body()).isEqualTo(publicView);
         assertThat(api.get("/api/v1/incidents/" + incident + "/metrics").as(ApiClient.AUDITOR).send().body())
@@ -80,17 +80,5 @@ class RedeliveredEventsApiTest extends ApiIntegrationTest {
         } finally {
             processor.start();
         }
-    }
-
-    private void awaitCaughtUp() {
-        Eventually.until(() -> api.get("/api/v1/admin/projections").as(ApiClient.ADMIN).send().json().get("projections"),
-                list -> {
-                    for (JsonNode p : list) {
-                        if (!p.get("caughtUp").asBoolean() || p.get("position").asLong() != p.get("head").asLong()) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }, "every projection caught up");
     }
 }
